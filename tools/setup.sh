@@ -13,6 +13,6 @@ want=$(sha256sum settings.ini setup.py | sha256sum | cut -c1-16)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "== installing ulmfit_nb and its pinned dependencies (a few minutes on a fresh machine)"
   .venv/bin/pip install -q -U pip 'setuptools<82' wheel
-  .venv/bin/pip install -q -e .
+  .venv/bin/pip install -q -e '.[dev]'
   echo "$want" > "$stamp"
 fi
