@@ -35,6 +35,9 @@ for nb in nbs/[0-9]*.ipynb nbs/index.ipynb; do
   if nbdev_test --path "$nb" --do_print --timing "$@"; then r=ok; passed=$((passed+1)); else r=FAILED; failed=$((failed+1)); failed_nbs+=("$nb"); fi
   echo "== $nb: $r in $(( $(date +%s) - start ))s"
 done
+echo "== docs site (offline build + headless Chromium check)"
+if bash tools/docs.sh --check; then passed=$((passed+1)); else failed=$((failed+1)); failed_nbs+=("docs site"); fail=1; fi
+
 [ "$failed" -gt 0 ] && echo "Failed notebooks: ${failed_nbs[*]}"
-echo "notebooks: $passed passed, $failed failed"
+echo "checks: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$fail" -eq 0 ]
