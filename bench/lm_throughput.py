@@ -65,7 +65,8 @@ def main():
 
     if a.ids:  # the first n_texts reviews of full IMDb, tokenized and numericalized on another machine
         d = np.load(a.ids); offs = np.concatenate([[0], np.cumsum(d['lens'])])
-        ids = [torch.from_numpy(d['ids'][offs[i]:offs[i+1]].astype(np.int64)) for i in range(a.n_texts)]
+        flat = d['ids'][:offs[a.n_texts]].astype(np.int64)  # read once: each d['ids'] decompresses the whole array
+        ids = [torch.from_numpy(flat[offs[i]:offs[i+1]]) for i in range(a.n_texts)]
         proc = argparse.Namespace(vocab=list(d['vocab']))
     else:
         from ulmfit_nb.numericalization import TextProcessor
