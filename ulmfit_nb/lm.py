@@ -150,17 +150,26 @@ def set_rng_states(state:dict, dls=None):
             if hasattr(dl, 'make_chunks'): dl.make_chunks()
 
 # %% ../nbs/04_lm_finetune.ipynb #d2a8f5b1
+def _all_ranks(obj) -> list|None:
+    "`obj` from every rank, in rank order, under DDP (every rank must call this); `None` in a single process."
+    if not (dist.is_available() and dist.is_initialized()): return None
+    res = [None] * dist.get_world_size()
+    dist.all_gather_object(res, obj)
+    return res
+
 def save_checkpoint(learn:Learner, # the learner to save
                     fname:str|Path, # checkpoint file
                     **meta, # progress to store with it (phase, epoch, plan...)
                    ):
     "Save weights, optimizer, gradient scaler, random states and `meta` to `fname` in one atomic write (rank 0 only under DDP)."
+    # under DDP each rank's generators drew other dropout masks: keep every rank's (a collective, so before the rank test)
+    rng_ranks = _all_ranks(rng_states())
     if rank_distrib() != 0: return
     scaler = getattr(learn, 'scaler', None)
     # `get_model`: the model without DDP's wrapper, whose keys start with `module.`
     state = {'model': get_model(learn.model).state_dict(), 'opt': learn.opt.state_dict() if learn.opt else None,
              'scaler': scaler.state_dict() if scaler is not None else None,
-             'rng': rng_states(learn.dls), 'meta': meta}
+             'rng': rng_states(learn.dls), 'rng_ranks': rng_ranks, 'meta': meta}
     Path(fname).parent.mkdir(parents=True, exist_ok=True)
     _atomic(lambda f: torch.save(state, f), Path(fname))
 
@@ -184,6 +193,9 @@ def load_checkpoint(learn:Learner, # the learner to restore
         if learn.opt is None: learn.create_opt()
         learn.opt.load_state_dict(state['opt'])
     set_rng_states(state['rng'], learn.dls)
+    ranks = state.get('rng_ranks')
+    if ranks and dist.is_available() and dist.is_initialized() and len(ranks) == dist.get_world_size():
+        set_rng_states(ranks[dist.get_rank()])  # this rank's own generators, when resumed on as many processes
     return {**state['meta'], 'scaler': state['scaler']}
 
 # %% ../nbs/04_lm_finetune.ipynb #9fcdeb3e
