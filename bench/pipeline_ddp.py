@@ -21,7 +21,8 @@ def run(out:Path, nproc:int, args:list) -> tuple[float, dict, dict]:
     t = time.time()
     subprocess.run(cmd + ['train', '--out', str(out), *args], check=True, env=env, stdout=subprocess.DEVNULL)
     wall = time.time() - t
-    stages = {p.stem: json.loads(p.read_text())['seconds'] for p in sorted((out/'stages').glob('*.json'))}
+    order = ['tokenize', 'lm_fwd', 'clas_fwd', 'lm_bwd', 'clas_bwd', 'ensemble']
+    stages = {p.stem: json.loads(p.read_text())['seconds'] for p in sorted((out/'stages').glob('*.json'), key=lambda p: order.index(p.stem))}
     return wall, json.loads((out/'COMPLETE.json').read_text()), stages
 
 def main():
