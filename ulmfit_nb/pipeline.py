@@ -575,7 +575,7 @@ def cmd_train(a) -> int:
     "`ulmfit train`: start a run, or continue one with `--resume`; under `torchrun`/`accelerate launch`, one of its processes."
     init_distributed()  # join the launcher's process group (nothing to do in a single process)
     try:
-        with contextlib.nullcontext() if is_rank0() else contextlib.redirect_stdout(open(os.devnull, 'w')):
+        with open(os.devnull, 'w') as null, contextlib.nullcontext() if is_rank0() else contextlib.redirect_stdout(null):
             return _train_cmd(a)  # only rank 0 prints
     finally: cleanup_distributed()
 
