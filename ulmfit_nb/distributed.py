@@ -117,6 +117,14 @@ def _round_up(n:int, m:int) -> int: return -(-n//m)*m
 
 class ShardedDL(DistributedDL):
     "fastai's `DistributedDL` that also works with gloo on CPU, shuffles alike on all ranks and gives LM shards whole batches."
+    def __init__(self, dl, rank:int|None=None, world_size:int|None=None, device=None):
+        super().__init__(dl, rank, world_size, device)
+        # Batches are made in this process, without worker processes: a worker is a `fork` of a process that runs
+        # other threads, and a fork taken while one of them holds the interpreter's thread lock never starts
+        # (seen here: Python 3.11, a classifier epoch under gloo, one rank's worker stuck for good, the other rank
+        # waiting in DDP). Our batches are slices of token-id tensors, cheap to make in the training process.
+        self.fake_l.num_workers = 0
+
     def _broadcast(self, t, rank):
         "`t` (a list of ints) as rank `rank` has it, on every rank; a CUDA tensor only for nccl."
         t = torch.tensor(t, dtype=torch.long)
