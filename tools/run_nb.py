@@ -16,8 +16,7 @@ def flags_of(src:str) -> set:
 
 def run(path:Path, skip:set, timeout:int):
     nb = nbformat.read(path, as_version=4)
-    env = dict(os.environ, MPLBACKEND='module://matplotlib_inline.backend_inline')
-    os.environ.update(env)
+    os.environ['MPLBACKEND'] = 'module://matplotlib_inline.backend_inline'  # plots as outputs, as in Jupyter (the kernel inherits it)
     client = NotebookClient(nb, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}})
     t0 = time.time()
     with client.setup_kernel():
