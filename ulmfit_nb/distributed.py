@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_distributed.ipynb #11d0226f
 from __future__ import annotations
-import os, sys, json, random, socket, functools, hashlib, pickle, subprocess, time
+import os, re, sys, json, logging, random, socket, functools, hashlib, pickle, subprocess, time, traceback
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
@@ -19,10 +19,10 @@ from fastai.distributed import DistributedDL, DistributedTrainer, teardown_distr
 from torch.nn.parallel import DistributedDataParallel
 
 # %% auto #0
-__all__ = ['world_size', 'rank', 'local_rank', 'is_rank0', 'is_distributed', 'init_distributed', 'cleanup_distributed', 'barrier',
-           'broadcast_object', 'rank0_only', 'rank0_first', 'ShardedDL', 'DDPTrainer', 'distributed', 'ShardLog',
-           'n_items', 'WriteLog', 'smoke_df', 'smoke_lm_dls', 'smoke_clas_dls', 'smoke_clas_learner', 'EpochLog',
-           'smoke_train', 'smoke_main', 'free_port', 'launch']
+__all__ = ['world_size', 'rank', 'local_rank', 'is_rank0', 'is_distributed', 'init_distributed', 'cleanup_distributed',
+           'exit_process', 'run_then_exit', 'barrier', 'broadcast_object', 'rank0_only', 'rank0_first', 'ShardedDL',
+           'DDPTrainer', 'distributed', 'ShardLog', 'n_items', 'WriteLog', 'smoke_df', 'smoke_lm_dls', 'smoke_clas_dls',
+           'smoke_clas_learner', 'EpochLog', 'smoke_train', 'smoke_main', 'free_port', 'log_lines', 'launch']
 
 # %% ../nbs/08_distributed.ipynb #41c85e81
 def world_size() -> int:
@@ -60,6 +60,29 @@ def init_distributed(backend:str|None=None, # 'nccl' or 'gloo'; default: nccl wi
 def cleanup_distributed():
     "Leave the process group (fastai's `teardown_distrib`); call at the end of a launched script."
     teardown_distrib()
+
+# %% ../nbs/08_distributed.ipynb #145c2a10
+def exit_process(code:int=0, # the exit status
+                ):
+    "End this launched process now: leave the process group, flush the output, then `os._exit(code)` (no interpreter shutdown)."
+    try: cleanup_distributed()
+    finally:
+        logging.shutdown()
+        for f in (sys.stdout, sys.stderr):
+            try: f.flush()
+            except (OSError, ValueError): pass  # closed, or a broken pipe: nothing more can be said
+        os._exit(code)
+
+def run_then_exit(f, *args, **kwargs):
+    "Call `f(*args, **kwargs)`; in a launched process, then end it with `exit_process` (`f`'s int result or 0; 1 on an error, 130 on Ctrl-C)."
+    if not is_distributed(): return f(*args, **kwargs)
+    try:
+        res = f(*args, **kwargs)
+        code = res if isinstance(res, int) else 0
+    except SystemExit as e: code = e.code if isinstance(e.code, int) else 1
+    except KeyboardInterrupt: code = 130
+    except BaseException: traceback.print_exc(); code = 1
+    exit_process(code)
 
 # %% ../nbs/08_distributed.ipynb #cae8e9f2
 def barrier():
@@ -330,8 +353,10 @@ def smoke_main(argv=None):
     p.add_argument('--clas-epochs', type=ints, default=(1,1,0,1), help='classifier epochs of the 4 gradual-unfreezing stages')
     p.add_argument('--stop-after', type=int, default=None, help='interrupt the language model 3 batches into the epoch after this many; run again to resume')
     a = p.parse_args(argv)
-    try: smoke_train(Path(a.out)/'run', Path(a.out)/'report', a.n_train, a.epochs, a.clas_epochs, a.stop_after)
-    finally: cleanup_distributed()
+    def _smoke():
+        try: smoke_train(Path(a.out)/'run', Path(a.out)/'report', a.n_train, a.epochs, a.clas_epochs, a.stop_after)
+        finally: cleanup_distributed()
+    run_then_exit(_smoke)
 
 # %% ../nbs/08_distributed.ipynb #b845a230
 def free_port() -> int:
@@ -340,18 +365,23 @@ def free_port() -> int:
         s.bind(('127.0.0.1', 0))
         return s.getsockname()[1]
 
+def log_lines(text:str) -> list[str]:
+    "The lines of a captured log without fastprogress's bars (redrawn in place with carriage returns) or blank lines."
+    parts = (s.strip('█').rstrip() for s in re.split(r'[\r\n]', text))
+    return [s for s in parts if s.strip() and not re.match(r'\s*Epoch \d+/\d+ :', s)]
+
 def launch(script:str|Path, # the Python script each process runs
            *args, # its command-line arguments
            nproc:int=2, # processes on this machine
            env:dict|None=None, # extra environment variables for the processes
            timeout:float=900, # seconds before the whole job is killed
           ) -> str:
-    "Run `torchrun --nproc_per_node nproc script *args` on a free port; return its output, or raise with its tail."
+    "Run `torchrun --nproc_per_node nproc script *args` on a free port; return its output, or raise with its last lines."
     cmd = [sys.executable, '-m', 'torch.distributed.run', '--nproc_per_node', str(nproc), '--master_addr', '127.0.0.1',
            '--master_port', str(free_port()), str(script), *map(str, args)]
     env = {**os.environ, 'OMP_NUM_THREADS': '1', 'PYTHONWARNINGS': 'ignore', **(env or {})}
     for k in ('RANK', 'WORLD_SIZE', 'LOCAL_RANK', 'MASTER_ADDR', 'MASTER_PORT'): env.pop(k, None)  # not nested in a job
     r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
     out = r.stdout + r.stderr
-    if r.returncode: raise RuntimeError(f"{' '.join(cmd)} failed ({r.returncode}):\n{out[-6000:]}")
+    if r.returncode: raise RuntimeError(f"{' '.join(cmd)} failed ({r.returncode}):\n" + '\n'.join(log_lines(out))[-6000:])
     return out

@@ -13,7 +13,7 @@ import numpy as np, pandas as pd, torch
 from fastai.callback.core import Callback
 from fastai.torch_core import set_seed, get_model
 from .data import DataError, read_texts_csv, read_texts_folder, imdb_sample_df, imdb_df, imdb_unsup_texts, check_texts, cache_dir
-from .distributed import init_distributed, cleanup_distributed, distributed, rank0_only, broadcast_object, is_rank0, n_items
+from .distributed import init_distributed, cleanup_distributed, distributed, rank0_only, broadcast_object, is_rank0, n_items, run_then_exit
 
 # %% auto #0
 __all__ = ['INTERRUPT_ENV', 'PRESETS', 'DATA_KEYS', 'TRAINING_STAGES', 'STAGES', 'default_corpus_path', 'load_data', 'RunError',
@@ -636,7 +636,10 @@ def cmd_generate(a) -> int:
     return 0
 
 def main(argv:list[str]|None=None) -> int:
-    "Entry point of the `ulmfit` console script; returns the exit code (0 ok, 1 error, 2 usage, 130 interrupted)."
+    "Entry point of the `ulmfit` console script: the exit code (0 ok, 1 error, 2 usage, 130 interrupted); under `torchrun`, the process ends with it."
+    return run_then_exit(_main, argv)  # a launched process skips Python's shutdown, where gloo can abort it (08_distributed)
+
+def _main(argv:list[str]|None=None) -> int:
     try: a = build_parser().parse_args(argv)
     except SystemExit as e: return e.code if isinstance(e.code, int) else 2
     if getattr(a, 'threads', None): torch.set_num_threads(a.threads)
