@@ -353,10 +353,7 @@ def smoke_main(argv=None):
     p.add_argument('--clas-epochs', type=ints, default=(1,1,0,1), help='classifier epochs of the 4 gradual-unfreezing stages')
     p.add_argument('--stop-after', type=int, default=None, help='interrupt the language model 3 batches into the epoch after this many; run again to resume')
     a = p.parse_args(argv)
-    def _smoke():
-        try: smoke_train(Path(a.out)/'run', Path(a.out)/'report', a.n_train, a.epochs, a.clas_epochs, a.stop_after)
-        finally: cleanup_distributed()
-    run_then_exit(_smoke)
+    run_then_exit(smoke_train, Path(a.out)/'run', Path(a.out)/'report', a.n_train, a.epochs, a.clas_epochs, a.stop_after)
 
 # %% ../nbs/08_distributed.ipynb #b845a230
 def free_port() -> int:
