@@ -11,10 +11,12 @@ import argparse, os, platform, sys, time
 
 def worker(mode:str):
     import torch
-    from ulmfit_nb.distributed import init_distributed, cleanup_distributed, exit_process, broadcast_object, rank
+    from fastai.torch_core import rank_distrib
+    from ulmfit_nb.core import broadcast_object
+    from ulmfit_nb.distributed import init_distributed, cleanup_distributed, exit_process
     init_distributed()
     torch.nn.parallel.DistributedDataParallel(torch.nn.Linear(2, 2))
-    for i in range(3): broadcast_object({'i': i} if rank() == 0 else None)
+    for i in range(3): broadcast_object({'i': i} if rank_distrib() == 0 else None)
     cleanup_distributed()
     if mode == 'exit_process': exit_process(0)
     sys.exit(0)  # Python's shutdown
@@ -29,7 +31,7 @@ def main():
     p.add_argument('--worker', choices=['shutdown', 'exit_process'], help=argparse.SUPPRESS)
     a = p.parse_args()
     if a.worker: return worker(a.worker)
-    from ulmfit_nb.distributed import launch
+    from ulmfit_nb.testing import launch
     import torch
     res = {m: dict(failed=0, aborts=0, seconds=0.0) for m in ('shutdown', 'exit_process')}
     for i in range(a.launches):

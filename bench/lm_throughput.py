@@ -23,7 +23,7 @@ from fastai.text.learner import language_model_learner
 from fastai.text.models.awdlstm import AWD_LSTM
 from fastai.torch_core import set_seed
 from ulmfit_nb.data import imdb_sample_df, random_split
-from ulmfit_nb.lm_data import lm_dataloaders, LMIds
+from ulmfit_nb.lm_data import lm_dataloaders, IdsToText
 from ulmfit_nb.lm import lm_learner, fit_lm, awd_lstm_config
 
 
@@ -86,7 +86,7 @@ def main():
     def stock():
         is_valid = random_split(len(ids), 0.1, 0)  # the split lm_dataloaders(seed=0) makes
         splits = [np.where(~is_valid)[0].tolist(), np.where(is_valid)[0].tolist()]
-        dls = Datasets(ids, [LMIds(proc.vocab)], splits=splits, dl_type=LMDataLoader).dataloaders(bs=a.bs, seq_len=a.seq_len, device=a.device)
+        dls = Datasets(ids, [IdsToText(proc.vocab)], splits=splits, dl_type=LMDataLoader).dataloaders(bs=a.bs, seq_len=a.seq_len, device=a.device)
         dls.vocab = proc.vocab
         learn = language_model_learner(dls, AWD_LSTM, config=cfg, drop_mult=0.3, pretrained=False, metrics=[accuracy, Perplexity()], path=tmp)
         if a.fp16: learn = learn.to_fp16()

@@ -45,7 +45,7 @@ def main():
     for n in [int(x) for x in a.threads.split(',')]:
         wall, s = run_train(Path(a.out)/f'threads{n}', n)
         rows.append((n, wall, s))
-    from ulmfit_nb.pipeline import load_data
+    from ulmfit_nb.run import load_data
     df, _ = load_data(None)
     acc_b, t_b = tfidf_baseline(df)
     load = os.getloadavg()

@@ -25,7 +25,7 @@ def main():
 
     import torch; torch.set_num_threads(a.threads)
     from ulmfit_nb.data import imdb_sample_df
-    from ulmfit_nb.pipeline import load_predictor
+    from ulmfit_nb.run import load_predictor
     df = imdb_sample_df()
     acc_b, t_b = tfidf_baseline(df)
     print(f'\nmachine: {os.cpu_count()} CPU cores ({cpu_model()}), torch threads {a.threads}\n')

@@ -3,8 +3,8 @@
 Launch on one machine with 2 processes (CPU: gloo; GPUs: nccl):
     OMP_NUM_THREADS=1 torchrun --nproc_per_node 2 tools/ddp_smoke.py --out /tmp/ddp_smoke
 Add `--stop-after 1` to interrupt the language model in its second epoch; the same command without it resumes.
-See nbs/08_distributed.ipynb and the "Distributed training" section of DEVELOPERS.md.
+The code is `ulmfit_nb.testing` (nbs/12_testing.ipynb), its test nbs/09_distributed.ipynb; see the "Distributed training" section of DEVELOPERS.md.
 """
-from ulmfit_nb.distributed import smoke_main
+from ulmfit_nb.testing import smoke_main
 
 if __name__ == '__main__': smoke_main()

@@ -5,7 +5,7 @@
 #   bash tools/docs.sh                 build _site/ (open _site/index.html, or: python -m http.server -d _site)
 #   bash tools/docs.sh --check         build, then check it in headless Chromium (tools/docs_check.py);
 #                                      screenshots in _site_shots/. Installs chromium + chromium-driver if missing.
-#   bash tools/docs.sh --check --page 00_data    check another notebook's page (default 01_tokenization)
+#   bash tools/docs.sh --check --page 01_data    check another notebook's page (default 02_tokenization)
 #   bash tools/docs.sh --force         re-process every notebook (ignore nbdev's _proc/ cache)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,7 +2,7 @@
 
 - the index page shows the README: its title, each of its `##` sections, and a table when the README has one;
 - the sidebar lists every page in pipeline order, and every page is served;
-- one API page (`--page`, default `01_tokenization`) shows a show_doc entry: a signature, and a parameter table,
+- one API page (`--page`, default `02_tokenization`) shows a show_doc entry: a signature, and a parameter table,
   both visible; and a plot: an image loaded (non-zero natural size) and visible.
 Screenshots go to `_site_shots/` (index, API page, the parameter table, the plot).
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM, DRIVER = '/usr/bin/chromium', '/usr/bin/chromedriver'
-DEFAULT_PAGE = '01_tokenization'   # the page with show_doc tables and a matplotlib plot
+DEFAULT_PAGE = '02_tokenization'   # the page with show_doc tables and a matplotlib plot
 FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync',
          '--disable-dev-shm-usage', '--window-size=1280,1400']
@@ -52,7 +52,7 @@ def full_shot(d, path):
     d.set_window_size(1280, 1400)
 
 def choose_page(pages, want):
-    "The API page to check: `want` (a notebook stem like 01_tokenization, or a page name like tokenization)."
+    "The API page to check: `want` (a notebook stem like 02_tokenization, or a page name like tokenization)."
     for p in pages:
         if want in (Path(p['notebook']).stem, Path(p['page']).stem, p['page']): return p
     return None
