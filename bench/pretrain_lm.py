@@ -1,0 +1,173 @@
+"""Pretrain the small AWD-LSTM language models the package ships (issue 12): forward and backward, on IMDb's 100,000
+reviews (train + test + unsup texts, no labels), with a general word vocabulary, sized for CPU.
+
+Two steps, run from the repo root with the venv active and ULMFIT_DATA pointing at the mirror:
+    python bench/pretrain_lm.py prepare [--max-vocab 8000]          # tokenize (cached), vocab, ids -> bench/out/pretrain/
+    python bench/pretrain_lm.py train --direction fwd [--tokens 10e6] [--threads 1]   # and the same with --direction bwd
+    python bench/pretrain_lm.py baseline                              # unigram perplexity on the same split, for comparison
+The two `train` runs can go at the same time (one thread each on a 2-core machine). Each writes, atomically:
+    bench/out/pretrain/lm_{fwd,bwd}.pth   fastai's pretrained format (state dict of the whole LM), stored in fp16
+    bench/out/pretrain/vocab.pkl          the token list the weights index (fastai's `itos` pickle)
+    bench/results/pretrain_lm_{fwd,bwd}.json   settings, tokens seen, time, tokens/s, held-out loss/perplexity/accuracy
+Held out: the 1,000 reviews of the IMDb sample (`imdb_sample_df`), never trained on; their perplexity is the figure in
+BENCHMARKS.md, and CI measures it again on the shipped weights.
+Copy the .pth/.pkl into ulmfit_nb/assets/ once the figures are recorded.
+"""
+import argparse, json, os, platform, random, subprocess, sys, time
+from pathlib import Path
+
+OUT = Path('bench/out/pretrain')
+
+
+def cpu_model() -> str:
+    try:
+        out = subprocess.run(['lscpu'], capture_output=True, text=True).stdout
+        return next(l.split(':', 1)[1].strip() for l in out.splitlines() if l.startswith('Model name'))
+    except Exception: return platform.processor() or 'unknown'
+
+
+def prepare(a):
+    "Tokenize all 100,000 reviews (fastai's rules + spaCy, cached), build the vocab, save processor, ids and the held-out mask."
+    import numpy as np
+    from ulmfit_nb.data import imdb_df, imdb_unsup_texts, imdb_sample_df
+    from ulmfit_nb.numericalization import TextProcessor
+    from ulmfit_nb.run import save_ids
+    t0 = time.time()
+    texts = imdb_df().text.tolist() + imdb_unsup_texts()
+    print(f'{len(texts):,} reviews read in {time.time()-t0:.0f} s', flush=True)
+    proc = TextProcessor.from_texts(texts, kind='word', min_freq=3, max_vocab=a.max_vocab)
+    t1 = time.time()
+    ids = proc.encode(texts, progress=False)
+    # held out: the 1,000 reviews of the IMDb sample, so that CI can measure perplexity on texts the models never saw,
+    # and `--data imdb_sample` evaluates classifiers on reviews their language models did not read
+    sample = {t.strip() for t in imdb_sample_df().text}
+    held = np.array([t.strip() in sample for t in texts])
+    assert held.sum() >= len(sample), f'only {held.sum()} of the {len(sample)} sample reviews found in IMDb'
+    OUT.mkdir(parents=True, exist_ok=True)
+    proc.save(OUT/'proc.json'); save_ids(ids, OUT/'ids.pt'); np.save(OUT/'held_out.npy', held)
+    n_tok = sum(len(o) for o in ids)
+    info = dict(n_reviews=len(texts), n_tokens=n_tok, vocab=len(proc.vocab), held_out=int(held.sum()),
+                unk_rate=float(sum(int((o == proc.unk_id).sum()) for o in ids) / n_tok),
+                seconds_tokenize=round(t1 - t0, 1), seconds_total=round(time.time() - t0, 1))
+    (OUT/'prepare.json').write_text(json.dumps(info, indent=2))
+    print(info, flush=True)
+
+
+def _split(a):
+    "The processor, all ids, the held-out mask and the training reviews: random reviews until `a.tokens` tokens."
+    import numpy as np
+    from ulmfit_nb.numericalization import TextProcessor
+    from ulmfit_nb.run import load_ids
+    proc, ids, held = TextProcessor.load(OUT/'proc.json'), load_ids(OUT/'ids.pt'), np.load(OUT/'held_out.npy')
+    order = [i for i in np.random.RandomState(a.seed).permutation(len(ids)) if not held[i]]
+    train_idx, n = [], 0
+    for i in order:
+        if n >= a.tokens: break
+        train_idx.append(i); n += len(ids[i])
+    return proc, ids, held, train_idx
+
+
+def compact(sd:dict) -> dict:
+    "`sd` in fp16 with each distinct tensor stored once: the tied embedding/decoder (and the embedding-dropout copy) share one,\n"
+    "and the weight-dropped LSTM weights point at their `_raw` originals, which are all fastai's `clean_raw_keys` keeps."
+    import torch
+    out, seen = {}, []
+    for k, v in sd.items():
+        raw = k.replace('.module.', '.') + '_raw'
+        if raw in sd: out[k] = out.get(raw) if raw in out else sd[raw].detach().half(); continue
+        v = v.detach().half() if v.is_floating_point() else v
+        same = next((o for o in seen if o.shape == v.shape and o.dtype == v.dtype and torch.equal(o, v)), None)
+        if same is None: seen.append(v)
+        out[k] = v if same is None else same
+    return out
+
+
+def compact_files(a):
+    "Rewrite weights saved before `compact` existed (same keys and values, fp16, each tensor once)."
+    import torch
+    from ulmfit_nb.core import atomic_write
+    for f in a.files:
+        sd = torch.load(f, map_location='cpu', weights_only=True)
+        atomic_write(f, lambda p: torch.save(compact(sd), p))
+        print(f, f.stat().st_size)
+
+
+def baseline(a):
+    "The baseline for the held-out perplexity: a unigram model (token frequencies of the same training reviews, add-one)."
+    import math, torch
+    proc, ids, held, train_idx = _split(a)
+    counts = torch.bincount(torch.cat([ids[i] for i in train_idx]), minlength=len(proc.vocab)).double() + 1
+    logp = (counts / counts.sum()).log()
+    valid = torch.cat([ids[i][1:] for i in range(len(ids)) if held[i]])  # every token after xxbos, as the LM predicts them
+    ppl = math.exp(-logp[valid].mean().item())
+    info = dict(model='unigram (add-one)', train_reviews=len(train_idx), held_out_tokens=len(valid), valid_perplexity=ppl,
+                valid_accuracy=float((valid == int(counts.argmax())).double().mean()))
+    Path('bench/results/pretrain_lm_unigram.json').write_text(json.dumps(info, indent=2) + '\n')
+    print(json.dumps(info, indent=2))
+
+
+def train(a):
+    "Train one direction on about `a.tokens` tokens (one one-cycle epoch over a random subset of the reviews)."
+    import numpy as np, torch
+    from fastai.callback.core import Callback
+    from fastcore.xtras import save_pickle
+    from fastai.torch_core import set_seed
+    from ulmfit_nb.core import atomic_write
+    from ulmfit_nb.lm_data import lm_dataloaders
+    from ulmfit_nb.lm import awd_lstm_config, lm_learner
+    torch.set_num_threads(a.threads)
+    set_seed(a.seed, reproducible=True)
+    proc, ids, held, train_idx = _split(a)
+    docs = train_idx + [i for i in range(len(ids)) if held[i]]
+    is_valid = [False] * len(train_idx) + [True] * int(held.sum())
+    dls = lm_dataloaders([ids[i] for i in docs], proc.vocab, is_valid, bs=a.bs, seq_len=a.seq_len,
+                         backwards=a.direction == 'bwd', seed=a.seed, device='cpu')
+    cfg = awd_lstm_config('small', emb_sz=a.emb_sz, n_hid=a.n_hid, n_layers=a.n_layers)
+    learn = lm_learner(dls, config=cfg, drop_mult=a.drop_mult, path=OUT, fp16=False)
+    n_batches, tok_per_batch = len(dls.train), a.bs * a.seq_len
+
+    class Speed(Callback):
+        "A plain line every `every` batches: progress, tokens/s, smoothed training loss."
+        def before_fit(self): self.t0, self.i = time.time(), 0
+        def after_batch(self):
+            if not self.training: return
+            self.i += 1
+            if self.i % a.every == 0 or self.i == n_batches:
+                dt = time.time() - self.t0
+                print(f'{a.direction} batch {self.i}/{n_batches}  {self.i*tok_per_batch/dt:,.0f} tokens/s  '
+                      f'loss {self.smooth_loss.item():.3f}  {dt/60:.1f} min', flush=True)
+    t0 = time.time()
+    with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(1, a.lr, moms=(0.8, 0.7, 0.8), wd=0.1, cbs=Speed())
+    train_s = time.time() - t0
+    loss, acc, ppl = [float(v) for v in learn.validate()]
+    pth = atomic_write(OUT/f'lm_{a.direction}.pth', lambda p: torch.save(compact(learn.model.state_dict()), p))
+    atomic_write(OUT/'vocab.pkl', lambda p: save_pickle(p, list(proc.vocab)), only_rank0=False)
+    info = dict(direction=a.direction, config={k: cfg[k] for k in ('emb_sz', 'n_hid', 'n_layers')}, vocab=len(proc.vocab),
+                drop_mult=a.drop_mult, lr=a.lr, bs=a.bs, seq_len=a.seq_len, threads=a.threads, train_reviews=len(train_idx),
+                train_tokens=n_batches * tok_per_batch, seconds=round(train_s, 1), tokens_per_s=round(n_batches * tok_per_batch / train_s),
+                held_out_reviews=int(held.sum()), valid_loss=loss, valid_perplexity=ppl, valid_accuracy=acc,
+                file_bytes=pth.stat().st_size, machine=f'{cpu_model()}, {os.cpu_count()} cores', torch=torch.__version__)
+    Path('bench/results').mkdir(exist_ok=True)
+    Path(f'bench/results/pretrain_lm_{a.direction}.json').write_text(json.dumps(info, indent=2) + '\n')
+    print(json.dumps(info, indent=2), flush=True)
+
+
+if __name__ == '__main__':
+    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    sub = p.add_subparsers(dest='cmd', required=True)
+    pp = sub.add_parser('prepare', help='tokenize and numericalize the 100,000 reviews')
+    pp.add_argument('--max-vocab', type=int, default=8000, help='vocab size, special tokens included')
+    pt = sub.add_parser('train', help='train one direction')
+    pt.add_argument('--direction', choices=['fwd', 'bwd'], required=True)
+    pt.add_argument('--tokens', type=float, default=10e6, help='training tokens (one epoch over that many)')
+    pt.add_argument('--emb-sz', type=int, default=100); pt.add_argument('--n-hid', type=int, default=256)
+    pt.add_argument('--n-layers', type=int, default=2); pt.add_argument('--drop-mult', type=float, default=0.2)
+    pt.add_argument("--lr", type=float, default=3e-2); pt.add_argument('--bs', type=int, default=64)
+    pt.add_argument('--seq-len', type=int, default=72); pt.add_argument('--threads', type=int, default=1)
+    pt.add_argument('--seed', type=int, default=42); pt.add_argument('--every', type=int, default=200)
+    pb = sub.add_parser('baseline', help='unigram perplexity on the held-out reviews, same training reviews')
+    pb.add_argument('--tokens', type=float, default=10e6); pb.add_argument('--seed', type=int, default=42)
+    pc = sub.add_parser('compact', help='rewrite saved weights with each tensor stored once')
+    pc.add_argument('files', nargs='+', type=Path)
+    a = p.parse_args()
+    dict(prepare=prepare, train=train, baseline=baseline, compact=compact_files)[a.cmd](a)
