@@ -13,17 +13,11 @@ Held out: the 1,000 reviews of the IMDb sample (`imdb_sample_df`), never trained
 BENCHMARKS.md, and CI measures it again on the shipped weights.
 Copy the .pth/.pkl into ulmfit_nb/assets/ once the figures are recorded.
 """
-import argparse, json, os, platform, random, subprocess, sys, time
+import argparse, json, os, sys, time
 from pathlib import Path
+from pipeline_default import cpu_model  # (bench/ is on the path when this script runs)
 
 OUT = Path('bench/out/pretrain')
-
-
-def cpu_model() -> str:
-    try:
-        out = subprocess.run(['lscpu'], capture_output=True, text=True).stdout
-        return next(l.split(':', 1)[1].strip() for l in out.splitlines() if l.startswith('Model name'))
-    except Exception: return platform.processor() or 'unknown'
 
 
 def prepare(a):
