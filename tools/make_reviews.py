@@ -8,7 +8,7 @@ the overall balance, not by a single keyword: negative reviews praise something,
 something, negation flips phrases ("not funny", "never boring"), and a few verdicts are just scores. So the corpus
 is learnable but not trivial.
 
-Usage: python tools/make_reviews.py [--out ulmfit_nb/assets/reviews.csv] [--n 400] [--seed 20261125]
+Usage: python tools/make_reviews.py [--out ulmfit_nb/assets/reviews.csv] [--n 1000] [--seed 20261125]
 Deterministic: the same seed gives the same file byte for byte.
 """
 import argparse, csv, io, os, random, tempfile
@@ -177,9 +177,33 @@ SHOUT_POS = ["WOW.", "Just WOW!", "BRILLIANT!!", "What a ride!", "Stunning. Simp
 SHOUT_NEG = ["UGH.", "Terrible. Just terrible.", "WORST. {NOUN}. EVER.", "Seriously, what was that?", "Yikes..."]
 PRICE = ['time', 'money', 'an evening', 'a Saturday', 'twenty dollars']
 
+# a wide sentiment lexicon for composed remarks: with ~100 adjectives a side, 800 training reviews do not show every
+# word with its label, so a classifier must know some of them from elsewhere (a pretrained language model's reading)
+ADJ_POS = ("superb wonderful brilliant excellent terrific gorgeous stunning beautiful lovely delightful charming gripping "
+           "compelling engrossing riveting moving touching heartfelt powerful haunting memorable fascinating clever witty "
+           "hilarious funny smart sharp inventive original fresh exciting thrilling breathtaking magnificent masterful "
+           "marvelous fantastic amazing outstanding remarkable impressive splendid exquisite elegant sublime tender warm "
+           "sweet uplifting inspiring wise thoughtful intelligent nuanced subtle rich vivid believable convincing authentic "
+           "natural confident assured polished solid strong perfect flawless great fine enjoyable entertaining fun likable "
+           "engaging absorbing captivating enchanting dazzling spectacular glorious satisfying refreshing poignant affecting "
+           "sincere honest unforgettable bold ambitious").split()
+ADJ_NEG = ("awful terrible horrible dreadful atrocious abysmal dire dull boring tedious tiresome bland flat lifeless wooden "
+           "stiff clumsy awkward sloppy lazy shoddy cheap tacky silly stupid dumb idiotic ridiculous absurd laughable "
+           "pathetic lame weak feeble poor mediocre forgettable pointless senseless incoherent confusing muddled messy "
+           "chaotic shallow hollow empty predictable formulaic generic cliched derivative stale tired repetitive annoying "
+           "irritating obnoxious unbearable unwatchable painful excruciating embarrassing pretentious smug preachy overlong "
+           "slow plodding dreary depressing ugly hideous unconvincing implausible unbelievable contrived forced hammy "
+           "amateurish inept incompetent bad horrendous disappointing uninspired unfunny pedestrian").split()
+INTENS = ['', '', '', 'really ', 'truly ', 'utterly ', 'genuinely ', 'quite ', 'remarkably ', 'thoroughly ', 'simply ',
+          'consistently ', 'surprisingly ', 'downright ', 'just ']
+COMPOSED = ["The {asp} {be} {i}{adj}.", "I found the {asp} {i}{adj}.", "What stays with you is how {adj} the {asp} {be}.",
+            "The {asp} {be} {i}{adj}, and the {asp2} {be2} {adj2}.", "From start to finish it feels {i}{adj}.",
+            "{Adj} {asp}, {adj2} {asp2}.", "Everything about the {asp} is {adj}.", "It is {i}{adj} and {adj2}.",
+            "The word for the {asp} is {adj}.", "Honestly, the {asp} {be} {adj}."]
+
 
 def make_review(rng, pos:bool, n_sent:int):
-    "One review of polarity `pos` with about `n_sent` sentences, as a string."
+    "One review of polarity `pos` with about `n_sent` sentences, as a string; `None` when its sentences of polarity `pos` are not the majority."
     kind = rng.choice(list(KINDS)); nouns, aspects = KINDS[kind]
     a, b = rng.choice(T1), rng.choice(T2)
     title = rng.choice(TITLE_FORMS).format(a=a, b=b)
@@ -189,29 +213,37 @@ def make_review(rng, pos:bool, n_sent:int):
                price=rng.choice(PRICE))
     ctx['NOUN'] = ctx['noun'].upper()
     main_bank, other_bank = (POS, NEG) if pos else (NEG, POS)
-    def fill(s):
-        asp = rng.choice(aspects)
-        c = dict(ctx, char=rng.choice(CHAR), place=rng.choice(PLACE), asp=asp, be='are' if asp.endswith('s') else 'is')
+    def fill(s, adjs=ADJ_POS):
+        asp, asp2 = rng.sample(aspects, 2)
+        adj, adj2 = rng.sample(adjs, 2)
+        c = dict(ctx, char=rng.choice(CHAR), place=rng.choice(PLACE), asp=asp, be='are' if asp.endswith('s') else 'is',
+                 asp2=asp2, be2='are' if asp2.endswith('s') else 'is', adj=adj, adj2=adj2, Adj=adj.capitalize(), i=rng.choice(INTENS))
         if rng.random() < 0.4: c['name'] = f'{rng.choice(FIRST)} {rng.choice(LAST)}'
         return s.format(**c)
+    # each sentence tagged +1 (the review's polarity), -1 (the other one) or 0 (neither: openers, concessions)
     sents = []
-    if n_sent >= 3 or (n_sent == 2 and rng.random() < 0.4): sents.append(fill(rng.choice(OPENERS + KIND_OPENERS[kind])))
+    if n_sent >= 3 or (n_sent == 2 and rng.random() < 0.4): sents.append((fill(rng.choice(OPENERS + KIND_OPENERS[kind])), 0))
     body = []
     asp = rng.sample(aspects, k=min(len(aspects), max(1, n_sent)))
-    for x in asp[:max(1, n_sent - 2)]: body.append(fill(rng.choice(main_bank[x])))
+    remark = lambda x, good: (fill(rng.choice(COMPOSED), ADJ_POS if good else ADJ_NEG) if rng.random() < 0.6
+                              else fill(rng.choice((POS if good else NEG)[x])))  # composed, or from the phrase bank
+    for x in asp[:max(1, n_sent - 2)]: body.append((remark(x, pos), 1))
     r = rng.random()
-    if r < 0.18: body.insert(rng.randrange(len(body) + 1), fill(rng.choice(NEG_OF_POS if pos else NEG_OF_NEG)))
-    elif r < 0.30: body.insert(0, fill(rng.choice(MIXED_POS if pos else MIXED_NEG)))
+    if r < 0.18: body.insert(rng.randrange(len(body) + 1), (fill(rng.choice(NEG_OF_POS if pos else NEG_OF_NEG)), 1))
+    elif r < 0.30: body.insert(0, (fill(rng.choice(MIXED_POS if pos else MIXED_NEG)), 1))
     if n_sent >= 3 and rng.random() < 0.55:   # a concession pointing the other way
-        body.insert(rng.randrange(len(body) + 1), fill(rng.choice(CONCEDE_POS if pos else CONCEDE_NEG)))
+        body.insert(rng.randrange(len(body) + 1), (fill(rng.choice(CONCEDE_POS if pos else CONCEDE_NEG)), 0))
     n_main = len(body)
     n_other = min(sum(rng.random() < 0.35 for _ in range(n_sent // 2)), n_main - 1)  # fewer than the main remarks
     for _ in range(n_other):   # outright remarks of the other polarity about other aspects: a mixed review
-        x = rng.choice(aspects); body.insert(rng.randrange(len(body) + 1), fill(rng.choice(other_bank[x])))
+        x = rng.choice(aspects); body.insert(rng.randrange(len(body) + 1), (remark(x, not pos), -1))
     sents += body
-    if rng.random() < 0.8: sents.append(fill(rng.choice(VERDICT_POS if pos else VERDICT_NEG)))
-    if rng.random() < 0.12: sents.insert(rng.randrange(len(sents) + 1), fill(rng.choice(SHOUT_POS if pos else SHOUT_NEG)))
+    if rng.random() < 0.8: sents.append((fill(rng.choice(VERDICT_POS if pos else VERDICT_NEG)), 1))
+    if rng.random() < 0.12: sents.insert(rng.randrange(len(sents) + 1), (fill(rng.choice(SHOUT_POS if pos else SHOUT_NEG)), 1))
     sents = sents[:max(1, n_sent)] if n_sent <= 2 else sents[:n_sent + 1]
+    tags = [t for _, t in sents]
+    if tags.count(1) <= tags.count(-1): return None  # cut short, it no longer says what its label says: the caller draws again
+    sents = [x for x, _ in sents]
     # paragraph breaks the way IMDb-style reviews carry them, some lower-casing and exclamations
     out = sents[0]
     for s in sents[1:]: out += (' <br /><br />' if rng.random() < 0.15 else ' ') + s
@@ -221,25 +253,27 @@ def make_review(rng, pos:bool, n_sent:int):
     return out
 
 
-def make_corpus(n:int=400, seed:int=20261125, valid_pct:float=0.2):
-    "`n` distinct reviews (half positive) as rows `(text, label, is_valid)`, deterministic for `seed`."
+def make_corpus(n:int=1000, seed:int=20261125, valid_pct:float=0.2):
+    "`n` distinct reviews (half positive) as rows `(text, label, is_valid)`, the validation rows stratified by class, deterministic for `seed`."
     rng = random.Random(seed)
     rows, seen = [], set()
     while len(rows) < n:
         pos = len(rows) % 2 == 0
         text = make_review(rng, pos, rng.choice([1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]))
-        if text in seen: continue
+        if text is None or text in seen: continue
         seen.add(text); rows.append((text, 'pos' if pos else 'neg'))
     rng.shuffle(rows)
-    n_valid = int(round(n * valid_pct))
-    valid = set(rng.sample(range(n), n_valid))
+    valid = set()  # stratified: the same share of each class in the validation set
+    for lab in ('pos', 'neg'):
+        idx = [i for i, (_, l) in enumerate(rows) if l == lab]
+        valid |= set(rng.sample(idx, int(round(len(idx) * valid_pct))))
     return [(t, l, i in valid) for i, (t, l) in enumerate(rows)]
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--out', default=str(Path(__file__).resolve().parent.parent/'ulmfit_nb'/'assets'/'reviews.csv'))
-    p.add_argument('--n', type=int, default=400, help='number of reviews')
+    p.add_argument('--n', type=int, default=1000, help='number of reviews')
     p.add_argument('--seed', type=int, default=20261125)
     a = p.parse_args()
     buf = io.StringIO()
