@@ -4,16 +4,20 @@ The device machine has torch but neither fastai's tokenizer stack nor spaCy, and
 so we tokenize here once (fastai's default word rules on spaCy, the book's tokenization), build the book's vocab
 (min_freq=3, max_vocab=60000) and save uint16 ids, compressed, to `.gpu/imdb_ids.npz` (gitignored).
 
-Usage: python bench/gpu_prepare.py [--out .gpu] [--n-workers 2]
+Usage: python bench/gpu_prepare.py [--out .gpu] [--n-workers 2] [--tokenizer ulmfit_nb|fastai]
+`--tokenizer fastai` uses fastai's own `tokenize_texts` (the path before issue 17); both give the same tokens.
 """
 import argparse, time, numpy as np, os
 from pathlib import Path
-from fastai.text.all import tokenize_texts, make_vocab, defaults
+from fastai.text.all import make_vocab, defaults
+from fastai.text.core import tokenize_texts as fastai_tokenize_texts
+from ulmfit_nb.tokenization import tokenize_texts
 from collections import Counter
 from ulmfit_nb.data import imdb_df, imdb_unsup_texts
 
 p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('--out', default='.gpu'); p.add_argument('--n-workers', type=int, default=2)
+p.add_argument('--tokenizer', choices=['ulmfit_nb', 'fastai'], default='ulmfit_nb')
 a = p.parse_args()
 out = Path(a.out); out.mkdir(exist_ok=True)
 t0 = time.time()
@@ -22,10 +26,11 @@ unsup = imdb_unsup_texts()
 texts = list(df.text) + unsup
 print(f'read {len(texts):,} reviews in {time.time()-t0:.0f}s', flush=True)
 t1 = time.time()
-toks = tokenize_texts(texts, n_workers=a.n_workers)
+toks = tokenize_texts(texts, n_workers=a.n_workers, cache=False, progress=False) if a.tokenizer == 'ulmfit_nb' else \
+       [list(o) for o in fastai_tokenize_texts(texts, n_workers=a.n_workers)]
 t_tok = time.time() - t1
 n_tok = sum(len(t) for t in toks)
-print(f'tokenized {len(texts):,} reviews, {n_tok:,} tokens in {t_tok:.0f}s ({len(texts)/t_tok:.0f} reviews/s)', flush=True)
+print(f'tokenized ({a.tokenizer}) {len(texts):,} reviews, {n_tok:,} tokens in {t_tok:.0f}s ({len(texts)/t_tok:.0f} reviews/s)', flush=True)
 vocab = make_vocab(Counter(t for ts in toks for t in ts), min_freq=3, max_vocab=60000)
 o2i = {w:i for i,w in enumerate(vocab)}
 unk = o2i['xxunk']
