@@ -6,27 +6,12 @@ Without --model it trains the default run first (`ulmfit train`, about 40 s). Fo
 (one validation review of the embedded corpus each) from concurrent client threads over keep-alive connections, and
 prints requests/s and p50/p90/p99 latency as a Markdown table. Server and clients share the machine's cores.
 """
-import argparse, http.client, json, os, platform, re, signal, statistics, subprocess, sys, tempfile, threading, time
+import argparse, http.client, json, os, platform, statistics, subprocess, sys, tempfile, threading, time
 from pathlib import Path
 
 def cpu_model():
     try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
     except Exception: return platform.processor()
-
-def start(model, *args):
-    exe = Path(sys.executable).parent/'ulmfit'
-    cmd = [str(exe)] if exe.is_file() else [sys.executable, '-m', 'ulmfit_nb.cli']
-    p = subprocess.Popen(cmd + ['serve', '--model', str(model), '--port', '0', *args], stderr=subprocess.PIPE, text=True)
-    line = p.stderr.readline()
-    m = re.search(r'on http://127\.0\.0\.1:(\d+) ', line)
-    if not m: raise SystemExit(f'server did not start: {line}')
-    port = int(m.group(1))
-    for _ in range(600):
-        try:
-            c = http.client.HTTPConnection('127.0.0.1', port, timeout=5); c.request('GET', '/health'); c.getresponse().read(); c.close()
-            return p, port
-        except OSError: time.sleep(0.1)
-    raise SystemExit('server did not answer /health')
 
 def load(port, texts, n_requests, n_clients):
     "Send `n_requests` (cycling through `texts`) from `n_clients` threads; (seconds, latencies, n_errors)."
@@ -68,6 +53,7 @@ def main():
         subprocess.run([sys.executable, '-m', 'ulmfit_nb.cli', 'train', '--out', str(model)], check=True, stdout=subprocess.DEVNULL)
     from ulmfit_nb.data import read_texts_csv
     from ulmfit_nb.run import default_corpus_path
+    from ulmfit_nb.testing import ServeProcess  # `ulmfit serve --port 0` in its own process (13_testing)
     texts = read_texts_csv(default_corpus_path(), valid_col='is_valid').query('is_valid').text.tolist()
     n_tok = statistics.mean(len(t.split()) for t in texts)
     extra = ['--threads', str(a.threads)] if a.threads else []
@@ -75,11 +61,11 @@ def main():
     for rep in range(a.repeats):
         for mode, args in [('batched, max wait 0 ms (the default)', []), ('batched, max wait 5 ms', ['--max-wait-ms', '5']),
                            ('one forward pass per request (baseline)', ['--no-batching'])]:
-            p, port = start(model, *args, *extra)
-            load(port, texts, 50, min(8, a.clients))  # warm-up
-            secs, lat, err = load(port, texts, a.requests, a.clients)
-            c = http.client.HTTPConnection('127.0.0.1', port); c.request('GET', '/health'); h = json.loads(c.getresponse().read()); c.close()
-            p.send_signal(signal.SIGTERM); p.wait(30)
+            with ServeProcess(model, *args, *extra) as server:
+                load(server.port, texts, 50, min(8, a.clients))  # warm-up
+                secs, lat, err = load(server.port, texts, a.requests, a.clients)
+                h = server.request(None, method='GET', path='/health')[1]
+                server.stop()
             rows.append((mode, a.requests / secs, 1000 * pct(lat, 50), 1000 * pct(lat, 90), 1000 * pct(lat, 99), err,
                          h['requests'] / max(1, h['forward_passes'])))
             print(f'# {mode}: {a.requests / secs:.1f} req/s', file=sys.stderr)

@@ -59,11 +59,13 @@ def clas_dataloaders(ids:list, # one 1-D LongTensor of token ids per text (as `T
                      device=None, # where batches go (default: the GPU if there is one)
                     ) -> DataLoaders:
     "Classifier `DataLoaders`: texts of similar length batched together (`SeededSortedDL`), each batch padded to its longest text (`Pad_Chunk`)."
-    labels = [str(l) for l in labels]
+    if classes is None:  # sorted as the labels are (1, 2, 10 for integers), not as strings (1, 10, 2)
+        try: classes = sorted(set(labels))
+        except TypeError: classes = sorted(set(map(str, labels)))
+    labels, classes = [str(l) for l in labels], [str(c) for c in classes]
     if not (len(ids) == len(labels) == len(is_valid)):
         raise DataError(f"ids, labels and is_valid must have the same length, got {len(ids)}, {len(labels)}, {len(is_valid)}")
     check_ids(ids, vocab)
-    classes = sorted(set(labels)) if classes is None else [str(c) for c in classes]
     if len(classes) < 2: raise DataError(f"A classifier needs at least two classes, got {classes}")
     unknown = sorted(set(labels) - set(classes))
     if unknown: raise DataError(f"labels {unknown} are not in classes {classes}")
@@ -72,7 +74,8 @@ def clas_dataloaders(ids:list, # one 1-D LongTensor of token ids per text (as `T
     vocab = list(vocab)
     items = [(torch.as_tensor(o, dtype=torch.long), l) for o, l in zip(ids, labels)]
     splits = [np.where(~is_valid)[0].tolist(), np.where(is_valid)[0].tolist()]
-    dsets = Datasets(items, [[ItemGetter(0), IdsToText(vocab, backwards)], [ItemGetter(1), Categorize(vocab=classes)]],
+    # fastai's `Categorize` sorts its vocab (as strings) unless told not to: class i must stay `classes[i]`
+    dsets = Datasets(items, [[ItemGetter(0), IdsToText(vocab, backwards)], [ItemGetter(1), Categorize(vocab=classes, sort=False)]],
                      splits=splits)
     lens = [len(o) for o, _ in items]
     kw = dict(bs=bs, before_batch=Pad_Chunk(pad_idx=vocab.index('xxpad'), seq_len=seq_len))
@@ -223,6 +226,7 @@ def _pool_stream(enc, ids:list, bs:int, device, progress:bool=False) -> torch.Te
             t = ids[row_text[r]]; chunk = t[row_pos[r]:row_pos[r] + bptt]
             x[r, :len(chunk)], lens[r] = chunk, len(chunk)
             keep[r] = enc.max_len is None or len(t) - row_pos[r] <= enc.max_len  # the chunks `SentenceEncoder` keeps
+        w = int(lens.max()); x = x[:, :w]  # when every row is in its last chunk, no step past the longest
         if rnn.bs != n_rows: rnn._change_hidden(n_rows)
         if fresh:  # a new text starts in these rows: zero state, empty pools
             for h, c in rnn.hidden: h[:, fresh] = 0; c[:, fresh] = 0
@@ -232,7 +236,7 @@ def _pool_stream(enc, ids:list, bs:int, device, progress:bool=False) -> torch.Te
             emb = o.shape[-1]
             sums, maxs = o.new_zeros(n_rows, emb), o.new_full((n_rows, emb), -float('inf'))
             counts = o.new_zeros(n_rows, 1)
-        m = ((torch.arange(bptt)[None] < lens[:, None]) & keep[:, None]).to(o.device)
+        m = ((torch.arange(w)[None] < lens[:, None]) & keep[:, None]).to(o.device)
         sums += o.masked_fill(~m[..., None], 0).sum(1)
         maxs = torch.maximum(maxs, o.masked_fill(~m[..., None], -float('inf')).max(1)[0])
         counts += m.sum(1, keepdim=True)
@@ -254,6 +258,7 @@ def predict_ids(learn, # a classifier `Learner`, or its model
                ) -> torch.Tensor:
     "Class probabilities (n_texts x n_classes) for `ids`, in their order, batched: each text's as it gets alone."
     if precision not in PRECISIONS: raise ConfigError(f"precision must be one of {PRECISIONS}, got {precision!r}")
+    if not (isinstance(bs, int) and bs >= 1): raise ConfigError(f"bs must be an integer >= 1, got {bs!r}")
     model = get_model(_clas_model(learn))
     if backwards is None: backwards = getattr(getattr(learn, 'dls', None), 'backwards', False)
     enc, head = model[0], model[1]

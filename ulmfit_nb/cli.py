@@ -6,7 +6,7 @@
 from __future__ import annotations
 import argparse, contextlib, io, json, os, sys, textwrap, time
 from pathlib import Path
-from .core import PRESETS, PRETRAINED, UlmfitError, DataError, RunError, atomic_write, broadcast_object, is_rank0, plain, as_classes
+from .core import PRESETS, PRETRAINED, UlmfitError, ConfigError, DataError, RunError, atomic_write, broadcast_object, is_rank0, plain, as_classes
 
 # %% auto #0
 __all__ = ['FORMATS', 'read_predict_input', 'table_format', 'write_table', 'build_parser', 'cmd_train', 'cmd_predict',
@@ -30,10 +30,14 @@ def _no_empty(texts:list, where):
     empty = [i for i, t in enumerate(texts) if not t.strip()]
     if empty: raise DataError(f"{len(empty)} empty text(s), the first at {where(empty[0])}: nothing to label")
 
+def _lines(text:str) -> list:
+    "The lines of `text`, split at '\\n' (and '\\r\\n') only: `str.splitlines` would also split at form feeds, '\\u2028' and others inside a text."
+    return [l[:-1] if l.endswith('\r') else l for l in text.split('\n')]
+
 def _read_jsonl(name:str, text:str, text_col:str) -> list:
     "The objects of a JSON Lines text, each with a string `text_col` field."
     records = []
-    for i, line in enumerate(text.splitlines(), 1):
+    for i, line in enumerate(_lines(text), 1):
         if not line.strip(): continue
         try: o = json.loads(line)
         except ValueError as e: raise DataError(f"{name}:line {i}: not valid JSON ({e})") from e
@@ -69,12 +73,20 @@ def read_predict_input(texts:list[str]=(), # texts given on the command line
         return pd.DataFrame({text_col: [o[text_col] for o in records]}), records
     if file:
         name, raw = _read_bytes(file, stdin)
-        lines = [l for l in _decode(name, raw).splitlines() if l.strip()]
+        lines = [l for l in _lines(_decode(name, raw)) if l.strip()]
         if not lines: raise DataError(f"{name}: no texts (one text per line expected)")
         return pd.DataFrame({text_col: lines}), None
     name, raw = _read_bytes(csv, stdin)
-    try: df = pd.read_csv(io.StringIO(_decode(name, raw)), dtype=str, keep_default_na=False)
+    text = _decode(name, raw)
+    # The header is read as a row: pandas would rename a repeated name 'x.1', and take a first column with no name
+    # in the header for an index; a row with more fields than the header is an error, not a silent index or loss.
+    try: rows = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False, index_col=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as e: raise DataError(f"{name}: cannot parse CSV ({e})") from e
+    header = rows.iloc[0].tolist()
+    if '' in header: raise DataError(f"{name}: column {header.index('')+1} of the header has no name")
+    dup = sorted({h for h in header if header.count(h) > 1})
+    if dup: raise DataError(f"{name}: the header names column(s) {dup} more than once")
+    df = rows.iloc[1:].reset_index(drop=True); df.columns = header
     if text_col not in df.columns: raise DataError(f"{name}: no column {text_col!r}; columns are {list(df.columns)} (--text-col C)")
     if not len(df): raise DataError(f"{name}: no rows to label")
     _no_empty(df[text_col].tolist(), lambda i: f'{name}:row {i+2}')  # row 1 is the header
@@ -180,7 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
                    '--output extension, else jsonl for --jsonl input, else csv)')
     q.add_argument('--bs', type=int, default=64, metavar='N', help='texts read at once (default: 64)')
     q.add_argument('--precision', choices=['fp32', 'bf16', 'fp16'], default='fp32', help='what the models compute in (default: '
-                   'fp32; bf16: about twice as fast on CPUs with AVX-512 BF16, probabilities within about 1e-2; fp16: GPUs)')
+                   'fp32; bf16: about twice as fast on CPUs with AVX-512 BF16, probabilities within about 2e-2; fp16: GPUs)')
+    q.add_argument('--device', metavar='D', help="where the models run: cpu, cuda, cuda:1, mps (default: a GPU when there is one)")
     q.add_argument('--threads', type=int, metavar='N', help="CPU threads for PyTorch (default: PyTorch's choice)")
 
     g = sub.add_parser('generate', help="sample text from a run's language model",
@@ -206,9 +219,12 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument('--max-body-bytes', type=int, default=SERVE_LIMITS['max_body_bytes'], metavar='N', help=f"bytes per request body (default: {SERVE_LIMITS['max_body_bytes']:,})")
     v.add_argument('--max-wait-ms', type=float, default=0., metavar='MS', help='how long a request waits for others to share its forward pass '
                    '(default: 0: requests that arrive while the model works share the next pass anyway)')
+    v.add_argument('--max-queue', type=int, default=SERVE_LIMITS['max_queue'], metavar='N', help=f"requests waiting for the model before "
+                   f"new ones get 503, busy (default: {SERVE_LIMITS['max_queue']:,})")
     v.add_argument('--no-batching', dest='batching', action='store_false', help='one forward pass per request')
     v.add_argument('--bs', type=int, default=64, metavar='N', help='texts read at once in a forward pass (default: 64)')
     v.add_argument('--precision', choices=['fp32', 'bf16', 'fp16'], default='fp32', help='what the models compute in (default: fp32; see predict --help)')
+    v.add_argument('--device', metavar='D', help="where the models run: cpu, cuda, cuda:1, mps (default: a GPU when there is one)")
     v.add_argument('--log-requests', action='store_true', help="log every request (uvicorn's access log)")
     v.add_argument('--threads', type=int, metavar='N', help="CPU threads for PyTorch (default: PyTorch's choice)")
     return p
@@ -267,9 +283,14 @@ def cmd_predict(a:argparse.Namespace, # the parsed `ulmfit predict` arguments
                ) -> int:
     "`ulmfit predict`: label texts with a run's predictor; every input column kept, predictions appended, as CSV, JSON or JSONL."
     from ulmfit_nb.run import load_predictor  # (imported when the command runs)
-    pred = load_predictor(a.model)
+    from ulmfit_nb.classifier import probs_columns
+    pred = load_predictor(a.model, a.device)
     pred.precision = a.precision
     df, records = read_predict_input(a.texts, a.file, a.csv, a.jsonl, a.text_col)
+    if records is not None:  # (a table's columns are checked by `predict_df`; JSONL objects keep fields it does not see)
+        new = ['predicted'] + probs_columns(pred.classes)
+        hit = next(((i, k) for i, r in enumerate(records) for k in new if k in r), None)
+        if hit: raise DataError(f"object {hit[0]+1} of the JSONL input already has a field {hit[1]!r}: rename it, or drop it before predicting again")
     labels = None
     if a.label_col and records is None:
         if a.label_col not in df.columns: raise DataError(f"--label-col {a.label_col!r}: no such column; the input has {list(df.columns)}")
@@ -308,18 +329,18 @@ def cmd_serve(a:argparse.Namespace, # the parsed `ulmfit serve` arguments
              ) -> int:
     "`ulmfit serve`: the run's predictor behind `POST /predict` and `GET /health` until Ctrl-C or SIGTERM."
     from ulmfit_nb.run import load_predictor, sigterm_as_interrupt  # (imported when the command runs)
-    from ulmfit_nb.serve import serve
-    for k in ('max_texts', 'max_chars', 'max_body_bytes', 'bs'):
-        if getattr(a, k) < 1: raise DataError(f"--{k.replace('_', '-')} must be at least 1, got {getattr(a, k)}")
-    if a.max_wait_ms < 0: raise DataError(f"--max-wait-ms must be >= 0, got {a.max_wait_ms}")
-    pred = load_predictor(a.model)
+    from ulmfit_nb.serve import serve, check_settings
+    settings = {k: getattr(a, k) for k in ('max_texts', 'max_chars', 'max_body_bytes', 'max_queue', 'max_wait_ms', 'bs')}
+    try: check_settings(**settings)  # before the model loads
+    except ConfigError as e:  # 'max_texts must ...' -> '--max-texts must ...'
+        name, rest = str(e).split(' ', 1); raise ConfigError(f"--{name.replace('_', '-')} {rest}") from None
+    pred = load_predictor(a.model, a.device)
     pred.precision = a.precision
     if a.host not in ('127.0.0.1', 'localhost', '::1'):
         print(f"ulmfit serve: listening on {a.host}: other machines can reach it, and it has no authentication", file=sys.stderr)
     try:
         with sigterm_as_interrupt():  # uvicorn stops gracefully on SIGINT/SIGTERM, then raises the signal again: both end here
-            serve(pred, host=a.host, port=a.port, log_level='info' if a.log_requests else 'warning', max_texts=a.max_texts,
-                  max_chars=a.max_chars, max_body_bytes=a.max_body_bytes, max_wait_ms=a.max_wait_ms, batching=a.batching, bs=a.bs)
+            serve(pred, host=a.host, port=a.port, log_level='info' if a.log_requests else 'warning', batching=a.batching, **settings)
     except KeyboardInterrupt: pass
     print('ulmfit serve: stopped', file=sys.stderr)
     return 0

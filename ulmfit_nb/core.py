@@ -13,7 +13,7 @@ warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', ca
 # %% auto #0
 __all__ = ['PRETRAINED', 'PRESETS', 'SERVE_LIMITS', 'UlmfitError', 'DataError', 'ConfigError', 'RunError', 'is_rank0',
            'broadcast_object', 'all_ranks', 'rank0_only', 'atomic_write', 'plain', 'as_classes', 'save_json',
-           'load_json', 'check_ids', 'check_vocab', 'show_progress']
+           'load_json', 'check_ids', 'check_vocab', 'show_progress', 'check_top_k']
 
 # %% ../nbs/00_core.ipynb #2b813e6b
 class UlmfitError(Exception):
@@ -197,4 +197,13 @@ PRESETS = {
 }
 
 # %% ../nbs/00_core.ipynb #a34b9df7
-SERVE_LIMITS = dict(max_body_bytes=1_000_000, max_texts=256, max_chars=20_000)  # `ulmfit serve`'s default limits per request
+SERVE_LIMITS = dict(max_body_bytes=1_000_000, max_texts=256, max_chars=20_000,  # `ulmfit serve`'s default limits per request
+                    max_queue=1024)  # and requests waiting for the model before the server answers 503 (busy)
+
+# %% ../nbs/00_core.ipynb #eb09aa00
+def check_top_k(top_k, # `None` (every class) or an integer >= 1
+               ):
+    "`top_k` itself when valid; `ConfigError` otherwise (`True` is not an integer here)."
+    if top_k is not None and not (isinstance(top_k, int) and not isinstance(top_k, bool) and top_k >= 1):
+        raise ConfigError(f"top_k must be None or an integer >= 1, got {top_k!r}")
+    return top_k

@@ -113,13 +113,13 @@ def random_split(n:int, # number of texts
     return mask
 
 # %% ../nbs/01_data.ipynb #cac28de6
-_INT = re.compile(r'[+-]?\d+')
+_INT = re.compile(r'-?\d+')
 
 def typed_labels(labels:pd.Series, # labels read as strings
                 ) -> pd.Series:
-    "`labels` as Python `int`s when every one is an integer, else unchanged."
+    "`labels` as Python `int`s when every one is written as Python writes an integer (`'007'` and `'+1'` stay strings), else unchanged."
     s = labels.astype(str).str.strip()
-    if len(s) and s.map(lambda v: _INT.fullmatch(v) is not None).all(): return s.map(int).astype(object)
+    if len(s) and s.map(lambda v: _INT.fullmatch(v) is not None and str(int(v)) == v).all(): return s.map(int).astype(object)
     return labels
 
 # %% ../nbs/01_data.ipynb #ad662c03

@@ -4,12 +4,13 @@
 
 # %% ../nbs/08_backwards_ensemble.ipynb #86aa0f03
 from __future__ import annotations
-from .core import ConfigError, DataError, atomic_write, check_vocab, plain
+from .core import ConfigError, DataError, RunError, atomic_write, check_vocab, check_top_k, plain
 from pathlib import Path
 import pandas as pd, torch
 from fastcore.basics import patch
 from fastai.learner import Learner
 from fastai.torch_basics import get_model
+from fastai.torch_core import default_device
 from .numericalization import TextProcessor
 from .classifier import build_classifier, predict_ids, probs_columns, probs_frame
 
@@ -86,7 +87,11 @@ def predict_probs(self:Predictor, texts:list, # raw texts
     if isinstance(texts, str): raise ConfigError("predict_probs takes a list of texts, not one string")
     ids = self.proc.encode(list(texts), cache=False, progress=progress)
     res = {k: predict_ids(m, ids, bs=bs, backwards=(k == 'bwd'), progress=progress, precision=self.precision) for k, m in self.models.items()}
-    res['ensemble'] = torch.stack(list(res.values())).mean(0)
+    res['ensemble'] = ensemble_probs(list(res.values()))
+    bad = (~torch.isfinite(res['ensemble'])).any(1).nonzero().flatten().tolist()
+    if bad:  # (a NaN would be written as a label with score NaN: invalid JSON, and a made-up answer)
+        raise RunError(f"the model gave non-finite probabilities (NaN or inf) for {len(bad)} of {len(texts)} text(s), the first at position "
+                       f"{bad[0]}" + (": fp16 can overflow, try precision='bf16' or 'fp32'" if self.precision == 'fp16' else ": are its weights damaged?"))
     return res
 
 # %% ../nbs/08_backwards_ensemble.ipynb #5805822b
@@ -94,17 +99,12 @@ def _check_model(probs:dict, model:str):
     if model not in probs: raise ConfigError(f"model must be one of {list(probs)}, got {model!r}")
     return probs[model]
 
-def _check_top_k(top_k):
-    if top_k is not None and not (isinstance(top_k, int) and not isinstance(top_k, bool) and top_k >= 1):
-        raise ConfigError(f"top_k must be None or an integer >= 1, got {top_k!r}")
-    return top_k
-
 @patch
 def answers(self:Predictor, probs:torch.Tensor, # class probabilities, one row per text (`predict_probs`)
             top_k:int|None=1, # classes per text: 1 gives one dict per text; `None` (all) or k > 1, a list per text
            ) -> list:
     "Pipeline-style answers from class probabilities: `{'label': class, 'score': probability}` per text (a list of them with `top_k`)."
-    k = len(self.classes) if _check_top_k(top_k) is None else min(top_k, len(self.classes))
+    k = len(self.classes) if check_top_k(top_k) is None else min(top_k, len(self.classes))
     scores, idx = probs.topk(k, dim=1) if len(probs) else (probs, probs.long())
     res = [[{'label': self.classes[i], 'score': s} for i, s in zip(ii, ss)] for ii, ss in zip(idx.tolist(), scores.tolist())]
     return [o[0] for o in res] if top_k == 1 else res
@@ -117,7 +117,7 @@ def predict(self:Predictor, texts:list|str, # raw texts (or one text)
             progress:bool=False, # show progress bars
            ) -> list:
     "Pipeline-style answers for `texts` (`answers`): `{'label': class, 'score': probability}` per text (a list of them with `top_k`)."
-    _check_top_k(top_k)
+    check_top_k(top_k)
     return self.answers(_check_model(self.predict_probs([texts] if isinstance(texts, str) else texts, bs, progress), model), top_k)
 
 Predictor.__call__ = Predictor.predict
@@ -132,6 +132,7 @@ def predict_df(self:Predictor, df:pd.DataFrame, # the rows to label
               ) -> pd.DataFrame:
     "A copy of `df` with the `predicted` class and one `prob_<class>` column per class appended."
     if text_col not in df.columns: raise DataError(f"no column {text_col!r} to predict; columns are {list(df.columns)}")
+    if list(df.columns).count(text_col) > 1: raise DataError(f"the table has {list(df.columns).count(text_col)} columns named {text_col!r}: which holds the texts?")
     new = ['predicted'] + probs_columns(self.classes)
     clash = [c for c in new if c in df.columns]
     if clash: raise DataError(f"the table already has column(s) {clash}: rename them, or drop them before predicting again")
@@ -155,7 +156,7 @@ def export(self:Predictor, path:str|Path, # the file to write (for example `pred
 # %% ../nbs/08_backwards_ensemble.ipynb #b1769d5c
 @patch(cls_method=True)
 def load(cls:Predictor, path:str|Path, # a file written by `Predictor.export`, or a folder holding `predictor.pth` (a run directory)
-         device='cpu', # where to put the models
+         device=None, # where to put the models (default: the GPU if there is one)
         ) -> Predictor:
     "Rebuild an exported `Predictor`; `DataError` naming the file if it is missing, corrupt or not a predictor."
     path = Path(path).expanduser()
@@ -175,6 +176,6 @@ def load(cls:Predictor, path:str|Path, # a file written by `Predictor.export`, o
         m = build_classifier(d['spec'], len(proc.vocab))
         try: m.load_state_dict(d['state'])
         except RuntimeError as e: raise DataError(f"{path}: the {k} model's weights do not fit its description ({e})") from e
-        models[k] = m.to(device)
+        models[k] = m.to(default_device() if device is None else device)
     return cls(proc, state['classes'], models['fwd'], models.get('bwd'),
                {k: d['spec'] for k, d in state['models'].items()})

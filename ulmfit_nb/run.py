@@ -563,15 +563,17 @@ def _complete(run:RunDir, cfg:dict, seconds:float) -> dict:
 
 # %% ../nbs/10_run.ipynb #d773dda8
 def load_predictor(model:str|Path, # a run directory, or a `predictor.pth` file
+                   device=None, # where to put the models (default: the GPU if there is one)
                   ) -> Predictor:
-    "The `Predictor` exported in run directory `model` (or the file itself), checked against the run's classes."
+    "`Predictor.load` for the command line: errors name `--model`, and a run directory's predictor is checked against the run's classes."
     model = Path(model).expanduser()
-    f = model if model.is_file() else model/'predictor.pth'
     if not model.exists(): raise RunError(f"--model {model}: no such run directory")
-    if not f.is_file():
-        hint = '' if not (model/'config.json').is_file() else f" (the run is not complete: ulmfit train --out {model} --resume)"
-        raise RunError(f"--model {model}: no exported predictor.pth{hint}")
-    pred = Predictor.load(f)
+    if device is not None:
+        try: device = torch.device(device)
+        except (RuntimeError, TypeError): raise ConfigError(f"--device {device!r}: not a device (cpu, cuda, cuda:1, mps)") from None
+        if device.type == 'cuda' and not torch.cuda.is_available(): raise ConfigError(f"--device {device}: this machine has no CUDA GPU")
+    try: pred = Predictor.load(model, device=device)
+    except DataError as e: raise RunError(f"--model {e}") from e  # (the message starts with the file it is about)
     tok = model/'stages'/'tokenize.json' if model.is_dir() else None
     if tok is not None and tok.is_file():
         run_classes = load_json(tok)['classes']

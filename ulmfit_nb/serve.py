@@ -4,14 +4,14 @@
 
 # %% ../nbs/12_serve.ipynb #7115fbab
 from __future__ import annotations
-import asyncio, json, socket, sys
+import asyncio, json, math, socket, sys
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from fastcore.basics import patch
-from .core import ConfigError, SERVE_LIMITS
+from .core import ConfigError, SERVE_LIMITS, check_top_k
 
 # %% auto #0
-__all__ = ['Batcher', 'RequestError', 'parse_request', 'make_app', 'bind', 'serve']
+__all__ = ['Batcher', 'RequestError', 'parse_request', 'check_settings', 'make_app', 'bind', 'serve']
 
 # %% ../nbs/12_serve.ipynb #bcc5eeb9
 class Batcher:
@@ -21,8 +21,10 @@ class Batcher:
                  max_texts:int=256, # at most this many texts in one forward pass (a request is never split)
                  bs:int=64, # the predictor's batch size (texts read at once)
                  batching:bool=True, # False: one forward pass per request
+                 max_queue:int=SERVE_LIMITS['max_queue'], # requests waiting at most; `submit` raises `asyncio.QueueFull` beyond
                 ):
         self.predictor, self.max_wait, self.max_texts, self.bs, self.batching = predictor, max_wait_ms / 1000, max_texts, bs, batching
+        self.max_queue = max_queue
         self.n_requests = self.n_passes = 0
         self.queue = self.task = self.held = None  # `held`: a request that did not fit in the last pass, first in the next
         self.pool = ThreadPoolExecutor(1, thread_name_prefix='ulmfit-model')
@@ -34,7 +36,7 @@ class Batcher:
 @patch
 async def start(self:Batcher):
     "Start the batching task in the running event loop."
-    self.queue = asyncio.Queue()
+    self.queue = asyncio.Queue(maxsize=self.max_queue)
     self.task = asyncio.create_task(self._loop())
 
 @patch
@@ -50,9 +52,9 @@ async def stop(self:Batcher):
 async def submit(self:Batcher, texts:list, # the texts of one request
                   top_k:int|None=1, # as `Predictor.answers`
                  ) -> list:
-    "The pipeline-style answers for `texts`, computed in the next batch."
+    "The pipeline-style answers for `texts`, computed in the next batch; `asyncio.QueueFull` when `max_queue` requests are waiting."
     fut = asyncio.get_running_loop().create_future()
-    await self.queue.put((texts, fut))
+    self.queue.put_nowait((texts, fut))
     return self.predictor.answers(await fut, top_k)
 
 @patch
@@ -77,19 +79,25 @@ async def _next_batch(self:Batcher) -> list:
 async def _loop(self:Batcher):
     "Forever: gather a batch, run it in the model's thread, give each request its rows."
     loop = asyncio.get_running_loop()
+    async def run(texts):
+        self.n_passes += 1
+        return (await loop.run_in_executor(self.pool, self.predictor.predict_probs, texts, self.bs))['ensemble']
+    def answer(f, result=None, error=None):
+        if f.done(): return  # (a client that went away cancelled its future)
+        if error is None: f.set_result(result)
+        else: f.set_exception(error)
     while True:
         batch = await self._next_batch()
-        texts = [t for ts, _ in batch for t in ts]
-        try: probs = (await loop.run_in_executor(self.pool, self.predictor.predict_probs, texts, self.bs))['ensemble']
+        self.n_requests += len(batch)
+        try: probs = await run([t for ts, _ in batch for t in ts])
         except Exception as e:
-            for _, f in batch:
-                if not f.done(): f.set_exception(e)
+            if len(batch) == 1: answer(batch[0][1], error=e); continue
+            for ts, f in batch:  # which request broke the pass? each on its own, so the others still get their answers
+                try: answer(f, await run(ts))
+                except Exception as e1: answer(f, error=e1)
             continue
-        self.n_passes += 1; self.n_requests += len(batch)
         i = 0
-        for ts, f in batch:
-            if not f.done(): f.set_result(probs[i:i + len(ts)])  # (a client that went away cancelled its future)
-            i += len(ts)
+        for ts, f in batch: answer(f, probs[i:i + len(ts)]); i += len(ts)
 
 # %% ../nbs/12_serve.ipynb #d67abe8c
 class RequestError(Exception):
@@ -109,6 +117,7 @@ def parse_request(body:bytes, # the request's body
         raise RequestError(415, f"Content-Type must be application/json, got {content_type!r}")
     try: data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as e: raise RequestError(400, f"the body is not valid JSON ({e})")
+    except RecursionError: raise RequestError(400, "the body is JSON nested too deeply to read")
     if not isinstance(data, dict) or ('texts' in data) == ('text' in data):
         raise RequestError(422, 'the body must be a JSON object with "texts" (a list of strings) or "text" (a string)')
     texts = [data['text']] if 'text' in data else data['texts']
@@ -122,13 +131,23 @@ def parse_request(body:bytes, # the request's body
         if len(t) > max_chars:
             raise RequestError(413, f"{where} has {len(t):,} characters; the limit is max_chars={max_chars}", _limit('max_chars', max_chars))
     top_k = data.get('top_k', 1)
-    if top_k is not None and (isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1):
-        raise RequestError(422, f'"top_k" must be null or an integer >= 1, got {top_k!r}')
+    try: check_top_k(top_k)
+    except ConfigError: raise RequestError(422, f'"top_k" must be null or an integer >= 1, got {top_k!r}')
     extra = sorted(set(data) - {'texts', 'text', 'top_k'})
     if extra: raise RequestError(422, f'unknown field(s) {extra}: the body takes "texts" or "text", and "top_k"')
     return texts, top_k
 
 # %% ../nbs/12_serve.ipynb #1e1b491f
+def check_settings(max_wait_ms:float=0., # must be a number >= 0
+                   **counts, # `max_texts=...` and the other limits: integers >= 1
+                  ) -> None:
+    "`ConfigError` naming the first setting of `make_app` that cannot work (`ulmfit serve` checks before loading the model)."
+    for name, v in counts.items():
+        if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ConfigError(f"{name} must be an integer >= 1, got {v!r}")
+    if isinstance(max_wait_ms, bool) or not (isinstance(max_wait_ms, (int, float)) and math.isfinite(max_wait_ms) and max_wait_ms >= 0):
+        raise ConfigError(f"max_wait_ms must be a number >= 0, got {max_wait_ms!r}")
+
+# %% ../nbs/12_serve.ipynb #321099a1
 def make_app(predictor, # the `Predictor` to serve
              max_body_bytes:int=SERVE_LIMITS['max_body_bytes'], # bytes per request body
              max_texts:int=SERVE_LIMITS['max_texts'], # texts per request (and per forward pass)
@@ -136,14 +155,17 @@ def make_app(predictor, # the `Predictor` to serve
              max_wait_ms:float=0., # how long a request waits for others to share its forward pass (0: only those already queued)
              bs:int=64, # texts read at once inside a forward pass
              batching:bool=True, # False: one forward pass per request
+             max_queue:int=SERVE_LIMITS['max_queue'], # requests waiting for the model; beyond, 503 (busy)
             ):
     "A Starlette app serving `predictor`: `POST /predict`, `GET /health`; its `Batcher` is `app.state.batcher`."
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
+    from starlette.requests import ClientDisconnect
     from starlette.responses import JSONResponse
     from starlette.routing import Route
-    batcher = Batcher(predictor, max_wait_ms=max_wait_ms, max_texts=max_texts, bs=bs, batching=batching)
-    limits = dict(max_body_bytes=max_body_bytes, max_texts=max_texts, max_chars=max_chars)
+    check_settings(max_body_bytes=max_body_bytes, max_texts=max_texts, max_chars=max_chars, max_queue=max_queue, bs=bs, max_wait_ms=max_wait_ms)
+    limits = dict(max_body_bytes=max_body_bytes, max_texts=max_texts, max_chars=max_chars, max_queue=max_queue)
+    batcher = Batcher(predictor, max_wait_ms=max_wait_ms, max_texts=max_texts, bs=bs, batching=batching, max_queue=max_queue)
     def error(status, message, limit=None): return JSONResponse({'error': message, **({'limit': limit} if limit else {})}, status_code=status)
 
     async def read_body(request):
@@ -151,16 +173,22 @@ def make_app(predictor, # the `Predictor` to serve
         too_big = RequestError(413, f"the body is larger than the limit max_body_bytes={max_body_bytes}", _limit('max_body_bytes', max_body_bytes))
         if size is not None and size.isdigit() and int(size) > max_body_bytes: raise too_big
         body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > max_body_bytes: raise too_big
+        try:
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > max_body_bytes: raise too_big
+        except ClientDisconnect: raise RequestError(400, "the client went away before the body was complete")
         return bytes(body)
 
     async def predict(request):
         try:
             texts, top_k = parse_request(await read_body(request), request.headers.get('content-type'), max_texts, max_chars)
-            return JSONResponse(await batcher.submit(texts, top_k))
+            answers = await batcher.submit(texts, top_k)
         except RequestError as e: return error(e.status, str(e), e.limit)
+        except asyncio.QueueFull:
+            return error(503, f"the server is busy: {max_queue} requests are already waiting for the model; retry later", _limit('max_queue', max_queue))
+        except Exception as e: return error(500, f"the model failed on these texts ({type(e).__name__}: {e})")  # (`Predictor` refuses NaN too)
+        return JSONResponse(answers)
 
     async def health(request):
         return JSONResponse({'status': 'ok', 'classes': predictor.classes, 'models': list(predictor.models),

@@ -4,11 +4,11 @@
 
 # %% ../nbs/13_testing.ipynb #cf434f25
 from __future__ import annotations
-import argparse, contextlib, functools, hashlib, json, os, re, socket, subprocess, sys, time
+import argparse, contextlib, functools, hashlib, http.client, json, os, re, signal, socket, subprocess, sys, threading, time
 from pathlib import Path
 from .core import atomic_write, rank0_only
 import pandas as pd, torch
-from fastcore.basics import store_attr
+from fastcore.basics import patch, store_attr
 from fastai.callback.core import Callback, CancelFitException
 from fastai.torch_core import rank_distrib, num_distrib, distrib_barrier, set_seed
 from .data import imdb_sample_df
@@ -20,8 +20,9 @@ from .classifier import clas_dataloaders, clas_learner, fit_gradual
 from .distributed import init_distributed, distributed, n_items, run_then_exit
 
 # %% auto #0
-__all__ = ['Interrupt', 'StopAfter', 'stopping', 'stop_main', 'WriteLog', 'free_port', 'log_lines', 'launch', 'smoke_df',
-           'smoke_lm_dls', 'smoke_clas_dls', 'smoke_clas_learner', 'ShardLog', 'EpochLog', 'smoke_train', 'smoke_main']
+__all__ = ['Interrupt', 'StopAfter', 'stopping', 'stop_main', 'WriteLog', 'free_port', 'log_lines', 'launch', 'ulmfit_command',
+           'ServeProcess', 'smoke_df', 'smoke_lm_dls', 'smoke_clas_dls', 'smoke_clas_learner', 'ShardLog', 'EpochLog',
+           'smoke_train', 'smoke_main']
 
 # %% ../nbs/13_testing.ipynb #a8762d68
 class Interrupt(Callback):
@@ -117,6 +118,72 @@ def launch(script:str|Path, # the Python script each process runs
     out = r.stdout + r.stderr
     if r.returncode: raise RuntimeError(f"{' '.join(cmd)} failed ({r.returncode}):\n" + '\n'.join(log_lines(out))[-6000:])
     return out
+
+# %% ../nbs/13_testing.ipynb #72d4b447
+def ulmfit_command() -> list[str]:
+    "How to run the `ulmfit` console script of this Python (its `bin/ulmfit`, or `python -m ulmfit_nb.cli`)."
+    exe = Path(sys.executable).parent/'ulmfit'
+    return [str(exe)] if exe.is_file() else [sys.executable, '-m', 'ulmfit_nb.cli']
+
+class ServeProcess:
+    "`ulmfit serve --model MODEL --port 0 ARGS` in its own process, ready once `/health` answers; its standard error in `lines`."
+    def __init__(self, model, # a run directory or predictor file
+                 *args, # more `ulmfit serve` arguments
+                 timeout:float=120, # seconds to wait for it to listen and answer
+                ):
+        self.proc = subprocess.Popen(ulmfit_command() + ['serve', '--model', str(model), '--port', '0', *map(str, args)],
+                                     stderr=subprocess.PIPE, text=True)
+        self.lines, self.port = [], None
+        self._reader = threading.Thread(target=self._read, daemon=True); self._reader.start()
+        deadline = time.time() + timeout
+        while self.port is None or not self._healthy():
+            if self.proc.poll() is not None:
+                self._reader.join(10)
+                raise RuntimeError(f"ulmfit serve ended with code {self.proc.returncode} before serving:\n" + self.stderr)
+            if time.time() > deadline:
+                self.stop(signal.SIGKILL); raise TimeoutError(f"ulmfit serve did not answer /health in {timeout} s:\n" + self.stderr)
+            time.sleep(0.05)
+
+    def _read(self):
+        for line in self.proc.stderr:
+            self.lines.append(line.rstrip('\n'))
+            m = re.search(r' on http://127\.0\.0\.1:(\d+) ', line)
+            if m and self.port is None: self.port = int(m.group(1))
+
+    def _healthy(self):
+        try: return self.request(None, method='GET', path='/health', timeout=5)[0] == 200
+        except OSError: return False
+
+    @property
+    def stderr(self) -> str: return '\n'.join(self.lines)
+
+    def __enter__(self): return self
+    def __exit__(self, *exc):
+        if self.proc.poll() is None: self.stop(signal.SIGKILL)
+
+# %% ../nbs/13_testing.ipynb #19055713
+@patch
+def request(self:ServeProcess, body, # a JSON-able object, raw bytes, or `None` (no body)
+            ctype:str|None='application/json', # the Content-Type header (`None`: none)
+            method:str='POST', path:str='/predict', timeout:float=120) -> tuple:
+    "One HTTP request to the server: `(status, answer)`, the answer decoded from JSON (or the raw text when it is not JSON)."
+    c = http.client.HTTPConnection('127.0.0.1', self.port, timeout=timeout)
+    try:
+        data = body if isinstance(body, bytes) or body is None else json.dumps(body).encode()
+        c.request(method, path, body=data, headers={'Content-Type': ctype} if ctype else {})
+        r = c.getresponse(); status, raw = r.status, r.read().decode(errors='replace')
+    finally: c.close()
+    try: return status, json.loads(raw)
+    except ValueError: return status, raw
+
+@patch
+def stop(self:ServeProcess, sig=signal.SIGTERM, # what a process manager sends; `SIGINT` is Ctrl-C
+         timeout:float=30) -> int:
+    "Send `sig` and wait for the server to end; its exit code."
+    if self.proc.poll() is None: self.proc.send_signal(sig)
+    rc = self.proc.wait(timeout)
+    self._reader.join(10)
+    return rc
 
 # %% ../nbs/13_testing.ipynb #f68f8fcd
 def smoke_df(n_train:int=300, # training reviews kept from the sample
