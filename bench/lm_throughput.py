@@ -78,7 +78,7 @@ def main():
 
     def project():
         dls = lm_dataloaders(ids, proc.vocab, bs=a.bs, seq_len=a.seq_len, seed=0, device=a.device)
-        learn = lm_learner(dls, cfg, path=tmp, fp16=a.fp16)
+        learn = lm_learner(dls, cfg, path=tmp, precision='fp16' if a.fp16 else 'fp32')
         t = Timer(a.max_batches)
         with learn.removed_cbs(learn.progress): fit_lm(learn, frozen_epochs=0, epochs=a.epochs, unfrozen_lr=1e-2, ckpt_dir=tmp, resume=False, encoder=None, cbs=[t])
         return learn, t

@@ -33,7 +33,7 @@ def bench_ids(a, df, device):
     proc = TextProcessor.from_texts(df.text, kind='word')
     ids = proc.encode(df.text.tolist(), progress=False)
     dls = clas_dataloaders(ids, df.label, df.is_valid, proc.vocab, bs=a.bs, device=device)
-    learn = clas_learner(dls, awd_lstm_config(a.config), fp16=False)
+    learn = clas_learner(dls, awd_lstm_config(a.config), precision='fp32')
     texts = [o for o, v in zip(ids, df.is_valid) if v][:a.n]
     with learn.no_bar(), learn.no_logging(): learn.predict(texts[0])  # warm-up
     t = time.perf_counter()

@@ -117,7 +117,7 @@ def train(a):
     dls = lm_dataloaders([ids[i] for i in docs], proc.vocab, is_valid, bs=a.bs, seq_len=a.seq_len,
                          backwards=a.direction == 'bwd', seed=a.seed, device='cpu')
     cfg = awd_lstm_config('small', emb_sz=a.emb_sz, n_hid=a.n_hid, n_layers=a.n_layers)
-    learn = lm_learner(dls, config=cfg, drop_mult=a.drop_mult, path=OUT, fp16=False)
+    learn = lm_learner(dls, config=cfg, drop_mult=a.drop_mult, path=OUT, precision='fp32')
     n_batches, tok_per_batch = len(dls.train), a.bs * a.seq_len
 
     class Speed(Callback):

@@ -22,7 +22,7 @@ from fastai.text.data import SortedDL, Pad_Chunk, pad_input_chunk
 from fastai.text.learner import text_classifier_learner, clean_raw_keys
 from fastai.text.models.awdlstm import AWD_LSTM, awd_lstm_clas_config
 from fastai.text.models.core import get_text_classifier
-from .lm import Phase, fit_phases
+from .lm import Phase, fit_phases, set_precision
 from .lm_data import IdsToText
 
 # %% auto #0
@@ -133,7 +133,7 @@ def clas_learner(dls:DataLoaders, # classifier `DataLoaders` (`clas_dataloaders`
                  drop_mult:float=0.5, # scales all dropouts (the book's 0.5)
                  encoder:str|Path|None=None, # the fine-tuned encoder file to load (`None`: random encoder)
                  path='.', # folder for `models/`
-                 fp16:bool|None=None, # mixed precision; default: on a GPU only
+                 precision:str='auto', # 'auto', 'bf16', 'fp16' or 'fp32' (`lm.set_precision`: by default mixed on a GPU, fp32 on a CPU)
                  lin_ftrs:list|None=None, # hidden sizes of the head (fastai's default: [50])
                  **kwargs, # passed to fastai's `Learner`
                 ) -> Learner:
@@ -146,9 +146,7 @@ def clas_learner(dls:DataLoaders, # classifier `DataLoaders` (`clas_dataloaders`
                            seq_len=get_model(learn.model)[0].bptt, backwards=getattr(dls, 'backwards', False))
     if encoder is not None: load_encoder_file(learn, encoder)
     learn.freeze()
-    if fp16 is None: fp16 = torch.device(dls.device or 'cpu').type == 'cuda'
-    if fp16: learn = learn.to_fp16()
-    return learn
+    return set_precision(learn, precision)
 
 # %% ../nbs/07_classifier.ipynb #4d376963
 def gradual_phases(lr:float=2e-2, # the head's learning rate in the first phase
@@ -204,6 +202,7 @@ def _pool_stream(enc, ids:list, bs:int, device, progress:bool=False) -> torch.Te
     emb = None
     pooled, done = [None] * n, 0
     pb = progress_bar(range(n), leave=False) if progress else None
+    if pb is not None: pb.update(0)  # (fastprogress starts its clock at 0: updated without it, the bar fails)
     enc.reset()
     while True:
         fresh = []

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import argparse, contextlib, io, json, os, sys, textwrap, time
 from pathlib import Path
-from .core import PRESETS, PRETRAINED, UlmfitError, ConfigError, DataError, RunError, atomic_write, broadcast_object, is_rank0, plain, as_classes
+from .core import PRESETS, PRETRAINED, TRAIN_PRECISIONS, UlmfitError, ConfigError, DataError, RunError, atomic_write, broadcast_object, is_rank0, plain, as_classes
 
 # %% auto #0
 __all__ = ['FORMATS', 'read_predict_input', 'table_format', 'write_table', 'build_parser', 'cmd_train', 'cmd_predict',
@@ -131,7 +131,7 @@ _TRAIN_OPTS = [  # (flag, config key, type, metavar, help)
     ('--clas-lr-mult', 'clas_lr_mult', float, 'X', "ratio of the last layer group's learning rate to the first's (the book's 2.6**4; 1: one rate)"),
     ('--lm-drop-mult', 'lm_drop_mult', float, 'X', 'language-model dropout multiplier'),
     ('--clas-drop-mult', 'clas_drop_mult', float, 'X', 'classifier dropout multiplier'),
-    ('--bs', 'bs', int, 'N', 'batch size (per process under torchrun)'),
+    ('--bs', 'bs', int, 'N', "batch size (per process under torchrun); without --lm-lr, the language model's learning rates are the preset's scaled by bs / the preset's bs"),
     ('--seq-len', 'seq_len', int, 'N', 'tokens per language-model window'),
     ('--emb-sz', 'emb_sz', int, 'N', 'embedding size'),
     ('--n-hid', 'n_hid', int, 'N', 'LSTM hidden size'),
@@ -144,7 +144,9 @@ _TRAIN_OPTS = [  # (flag, config key, type, metavar, help)
     ('--text-col', 'text_col', str, 'C', 'CSV column holding the texts (default: text)'),
     ('--label-col', 'label_col', str, 'C', 'CSV column holding the labels (default: label)'),
     ('--valid-col', 'valid_col', str, 'C', 'CSV column marking validation rows True/False (default: a random split)'),
-    ('--valid-pct', 'valid_pct', float, 'X', 'validation fraction of a random split (default: 0.2)'),
+    ('--valid-pct', 'valid_pct', float, 'X', 'validation fraction of a random split (default: 0.2; for imdb and imdb_sample, '
+     'whose test reviews are held out and scored once at the end: 0.1 of the training reviews, per class)'),
+    ('--limit', 'limit', int, 'N', 'keep at most N labelled texts (a reproducible random sample) and N unlabelled ones: a quick dry run'),
 ]
 
 def build_parser() -> argparse.ArgumentParser:
@@ -162,6 +164,16 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument('--preset', choices=list(PRESETS), default=None, help='model size and schedule (default: tiny)')
     t.add_argument('--out', metavar='RUN_DIR', help='run directory (default: runs/<data>-<date>-<time>)')
     t.add_argument('--resume', action='store_true', help='continue the interrupted run in --out')
+    t.add_argument('--precision', choices=list(TRAIN_PRECISIONS), default='auto', help='what training computes in (default: auto: '
+                   'bf16 on GPUs that have it, else fp16 on CUDA, fp32 on CPU); may change on --resume')
+    t.add_argument('--max-minutes', type=float, metavar='M', help='time budget of each training stage: it ends at the last epoch '
+                   'boundary that fits, keeping what it trained (the stage records it); may change on --resume')
+    t.add_argument('--parallel-directions', action='store_true', help='train the forward and backward models at the same time, '
+                   'in two processes (one GPU each when there are two; sharing one otherwise); may change on --resume')
+    t.add_argument('--direction', choices=['fwd', 'bwd'], help=argparse.SUPPRESS)  # (what each of those processes runs)
+    t.add_argument('--log-every', type=int, metavar='N', help='print a throughput line (tokens/s, loss) every N training batches')
+    t.add_argument('--stop-after', metavar='STAGE', help='end cleanly after this stage (tokenize, lm_fwd, clas_fwd, lm_bwd, clas_bwd, ensemble, '
+                   'test); --resume continues. After tokenize, the run directory can be copied to a machine without spaCy')
     t.add_argument('--threads', type=int, metavar='N', help="CPU threads for PyTorch (default: 1 for the tiny preset, whose "
                    "small matrices gain nothing from more and lose much on a busy machine; PyTorch's choice for book)")
     dg = t.add_mutually_exclusive_group()
@@ -273,8 +285,9 @@ def cmd_train(a:argparse.Namespace, # the parsed `ulmfit train` arguments
             cfg, out = _train_cfg(a, given, data)
             out = a.out = out or broadcast_object(f"runs/{_data_name(a.data)}-{time.strftime('%Y%m%d-%H%M%S')}")  # rank 0's clock names it
             if a.threads is None and cfg['preset'] == 'tiny': torch.set_num_threads(1)
-            run.train(cfg, out, resume=a.resume)
-            print(f'run directory: {out}')
+            run.train(cfg, out, resume=a.resume, stop_after=a.stop_after, precision=a.precision, max_minutes=a.max_minutes,
+                      log_every=a.log_every, parallel_directions=a.parallel_directions, direction=a.direction)
+            if not a.direction: print(f'run directory: {out}')  # (a process of --parallel-directions: its parent says it)
             return 0
     finally: cleanup_distributed()
 

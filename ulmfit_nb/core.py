@@ -11,9 +11,9 @@ from pathlib import Path
 warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['PRETRAINED', 'PRESETS', 'SERVE_LIMITS', 'UlmfitError', 'DataError', 'ConfigError', 'RunError', 'is_rank0',
-           'broadcast_object', 'all_ranks', 'rank0_only', 'atomic_write', 'plain', 'as_classes', 'save_json',
-           'load_json', 'check_ids', 'check_vocab', 'show_progress', 'check_top_k']
+__all__ = ['PRETRAINED', 'TRAIN_PRECISIONS', 'PRESETS', 'SERVE_LIMITS', 'UlmfitError', 'DataError', 'ConfigError', 'RunError',
+           'is_rank0', 'broadcast_object', 'all_ranks', 'rank0_only', 'atomic_write', 'plain', 'as_classes',
+           'save_json', 'load_json', 'check_ids', 'check_vocab', 'show_progress', 'check_top_k']
 
 # %% ../nbs/00_core.ipynb #2b813e6b
 class UlmfitError(Exception):
@@ -184,6 +184,7 @@ def show_progress() -> bool:
 
 # %% ../nbs/00_core.ipynb #0de8631a
 PRETRAINED = ('shipped', 'wt103', 'none')  # where a run's language models can start (`--pretrained`)
+TRAIN_PRECISIONS = ('auto', 'bf16', 'fp16', 'fp32')  # what training computes in (`--precision`; `lm.resolve_precision` decides 'auto')
 
 PRESETS = {
     'tiny': dict(emb_sz=100, n_hid=256, n_layers=2, bs=32, seq_len=48, tokenizer='word', sp_vocab_sz=None, min_freq=2,

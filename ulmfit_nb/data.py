@@ -12,8 +12,8 @@ from fastai.data.external import untar_data, URLs
 
 # %% auto #0
 __all__ = ['DATA_ENV', 'CACHE_ENV', 'cache_dir', 'mirror_dir', 'from_mirror', 'get_dataset', 'imdb_path', 'imdb_sample_path',
-           'check_texts', 'random_split', 'typed_labels', 'read_texts_csv', 'imdb_sample_df', 'read_text_file',
-           'read_texts_folder', 'imdb_df', 'imdb_unsup_texts']
+           'check_texts', 'random_split', 'stratified_split', 'typed_labels', 'read_texts_csv', 'imdb_sample_df',
+           'read_text_file', 'read_texts_folder', 'imdb_df', 'imdb_unsup_texts']
 
 # %% ../nbs/01_data.ipynb #6dd43b40
 DATA_ENV = 'ULMFIT_DATA'   # names the offline mirror folder
@@ -110,6 +110,19 @@ def random_split(n:int, # number of texts
     if not 0 < valid_pct < 1: raise DataError(f"valid_pct must be between 0 and 1, got {valid_pct}")
     idx = np.random.RandomState(seed).permutation(n)[:max(1, int(round(n*valid_pct)))]
     mask = np.zeros(n, dtype=bool); mask[idx] = True
+    return mask
+
+# %% ../nbs/01_data.ipynb #3bf68414
+def stratified_split(labels, # one label per item
+                     valid_pct:float=0.2, # fraction of each class for validation
+                     seed:int=42, # random seed
+                    ) -> np.ndarray:
+    "A boolean `is_valid` mask selecting `valid_pct` of the items of each class at random, reproducibly."
+    labels = np.asarray(labels, dtype=object)
+    mask = np.zeros(len(labels), dtype=bool)
+    for i, c in enumerate(sorted(set(labels), key=str)):  # (one seed per class, so adding a class does not move the others)
+        idx = np.flatnonzero(labels == c)
+        mask[idx[random_split(len(idx), valid_pct, seed + i)]] = True
     return mask
 
 # %% ../nbs/01_data.ipynb #cac28de6

@@ -5,7 +5,7 @@
 # %% ../nbs/05_lm_finetune.ipynb #240d7476
 from __future__ import annotations
 import importlib.resources
-from .core import ConfigError, DataError, all_ranks, atomic_write, broadcast_object, is_rank0
+from .core import ConfigError, DataError, TRAIN_PRECISIONS, all_ranks, atomic_write, broadcast_object, is_rank0
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,20 +13,23 @@ import torch
 from fastcore.basics import store_attr
 from fastcore.xtras import load_pickle, save_pickle
 from fastai.callback.core import Callback
+from fastai.callback.fp16 import MixedPrecision, AMPMode
+from fastcore.foundation import L
 from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.data.external import untar_data, URLs
 from fastai.learner import Learner
 from fastai.metrics import accuracy, Perplexity
-from fastai.torch_core import (get_model, one_param, rank_distrib, num_distrib, distrib_barrier,
+from fastai.torch_core import (get_model, one_param, rank_distrib, num_distrib, distrib_barrier, default_device,
                                get_random_states, set_random_states)
 from fastai.text.learner import language_model_learner, match_embeds, clean_raw_keys
 from fastai.text.models.awdlstm import AWD_LSTM, awd_lstm_lm_config
 from .data import mirror_dir, from_mirror
 
 # %% auto #0
-__all__ = ['SHIPPED_LM', 'awd_lstm_config', 'lm_learner', 'pretrained_files', 'save_lm_weights', 'load_pretrained_lm',
-           'shipped_lm_files', 'rng_states', 'set_rng_states', 'save_checkpoint', 'read_checkpoint', 'load_checkpoint',
-           'Checkpoint', 'Phase', 'fit_phases', 'save_encoder', 'fit_lm']
+__all__ = ['SHIPPED_LM', 'awd_lstm_config', 'resolve_precision', 'Autocast', 'set_precision', 'lm_learner', 'pretrained_files',
+           'save_lm_weights', 'load_pretrained_lm', 'shipped_lm_files', 'rng_states', 'set_rng_states',
+           'save_checkpoint', 'read_checkpoint', 'load_checkpoint', 'Checkpoint', 'Phase', 'fit_phases', 'save_encoder',
+           'fit_lm']
 
 # %% ../nbs/05_lm_finetune.ipynb #57a6c18a
 _presets = {'book': {}, 'small': dict(emb_sz=100, n_hid=256, n_layers=2), 'tiny': dict(emb_sz=64, n_hid=128, n_layers=2)}
@@ -41,12 +44,44 @@ def awd_lstm_config(preset:str='book', # 'book' (fastai's defaults, as the pretr
     return {**awd_lstm_lm_config, **_presets[preset], **overrides}
 
 # %% ../nbs/05_lm_finetune.ipynb #0e452078
+def resolve_precision(precision:str='auto', # one of `core.TRAIN_PRECISIONS`: 'auto', 'bf16', 'fp16', 'fp32'
+                      device=None, # where training runs (default: fastai's `default_device()`)
+                     ) -> str:
+    "'bf16', 'fp16' or 'fp32': what training in `precision` on `device` computes in; `ConfigError` when it cannot."
+    if precision not in TRAIN_PRECISIONS: raise ConfigError(f"--precision {precision!r}: choose one of {', '.join(TRAIN_PRECISIONS)}")
+    dev = torch.device(default_device() if device is None else device).type
+    if precision == 'auto': return ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if dev == 'cuda' else 'fp32'
+    if precision == 'fp16' and dev != 'cuda': raise ConfigError(f"--precision fp16 needs a CUDA GPU (training on {dev}): use bf16 or fp32")
+    if precision == 'bf16' and dev == 'cuda' and not torch.cuda.is_bf16_supported():
+        raise ConfigError("--precision bf16: this GPU does not support bfloat16: use fp16 or auto")
+    return precision
+
+# %% ../nbs/05_lm_finetune.ipynb #d3cb9603
+class Autocast(MixedPrecision):
+    "fastai's `MixedPrecision` (autocast, and a `GradScaler` for fp16) on the model's own device, CPU included."
+    def before_fit(self):
+        dev = one_param(self.model).device.type
+        dtype = torch.bfloat16 if self.amp_mode == AMPMode.BF16 else torch.float16
+        self.kwargs['enabled'] = dtype == torch.float16
+        self.autocast, self.learn.scaler, self.scales = torch.autocast(dev, dtype=dtype), torch.amp.GradScaler(dev, **self.kwargs), L()
+
+def set_precision(learn:Learner, # a learner
+                  precision:str='auto', # 'auto', 'bf16', 'fp16' or 'fp32' (`resolve_precision`)
+                 ) -> Learner:
+    "`learn` training in `precision` (an `Autocast` callback, replacing any mixed-precision one it had); `learn.precision` says which."
+    p = resolve_precision(precision, getattr(learn.dls, 'device', None))  # (where fastai puts the model when fitting starts)
+    for cb in [c for c in learn.cbs if isinstance(c, MixedPrecision)]: learn.remove_cb(cb)
+    if p != 'fp32': learn.add_cb(Autocast(amp_mode=p))
+    learn.precision = p
+    return learn
+
+# %% ../nbs/05_lm_finetune.ipynb #e087b317
 def lm_learner(dls, # language-model `DataLoaders` (`lm_dataloaders`)
                config:dict|None=None, # AWD-LSTM settings (`awd_lstm_config`); default: the book's
                drop_mult:float=0.3, # scales all dropouts (the book's 0.3)
                pretrained=None, # `None`, `True` (WikiText-103) or `(weights.pth, vocab.pkl)`
                path='.', # folder for `models/` (checkpoints, encoder)
-               fp16:bool|None=None, # mixed precision; default: on a GPU only
+               precision:str='auto', # 'auto', 'bf16', 'fp16' or 'fp32' (`set_precision`)
                **kwargs, # passed to fastai's `Learner`
               ) -> Learner:
     "An AWD-LSTM language-model learner with accuracy and perplexity, optionally pretrained, in mixed precision on a GPU."
@@ -55,9 +90,7 @@ def lm_learner(dls, # language-model `DataLoaders` (`lm_dataloaders`)
                                    metrics=[accuracy, Perplexity()], path=path, **kwargs)
     if pretrained is True: pretrained = pretrained_files(backwards=getattr(dls, 'backwards', False))
     if pretrained: load_pretrained_lm(learn, *pretrained)
-    if fp16 is None: fp16 = torch.device(dls.device or 'cpu').type == 'cuda'
-    if fp16: learn = learn.to_fp16()
-    return learn
+    return set_precision(learn, precision)
 
 # %% ../nbs/05_lm_finetune.ipynb #b19c47dd
 def pretrained_files(backwards:bool=False, # the backwards model's weights
@@ -208,7 +241,7 @@ class Checkpoint(Callback):
         self.meta, self.cancelled, self.skipped = meta, False, False
     def before_fit(self):
         self.cancelled = False
-        if self.scaler_state is not None and getattr(self.learn, 'scaler', None) is not None:
+        if self.scaler_state and getattr(self.learn, 'scaler', None) is not None:  # (a bf16 or fp32 run saved no scale: `{}` or None)
             self.learn.scaler.load_state_dict(self.scaler_state)
     def before_epoch(self): self.skipped = False
     def after_cancel_epoch(self): self.skipped = True   # `start_epoch` skips finished epochs this way
@@ -262,7 +295,8 @@ def fit_phases(learn:Learner, # the learner
         learn.fit_one_cycle(ph.n_epoch, ph.lr, start_epoch=first, cbs=list(cbs or []) + cb, **ph.kwargs)
         scaler = None
         if cb and cb[0].cancelled:
-            print(f"Training stopped in phase {i+1}, epoch {learn.epoch+1}: run again with resume=True to continue from {ckpt}")
+            why = getattr(learn, 'cancel_note', None) or f"run again with resume=True to continue from {ckpt}"  # (a callback may say why it stopped)
+            print(f"Training stopped in phase {i+1}, epoch {learn.epoch+1}: {why}")
             return False
     return True
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_run.ipynb #c38c36c6
 from __future__ import annotations
-import contextlib, importlib.resources, io, signal, time
+import contextlib, importlib.resources, io, os, signal, subprocess, sys, threading, time
 from functools import partial
 from pathlib import Path
 from .core import PRESETS, PRETRAINED, DataError, ConfigError, RunError, atomic_write, save_json, load_json, is_rank0, as_classes, \
@@ -14,25 +14,26 @@ from matplotlib.figure import Figure
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from sklearn.metrics import ConfusionMatrixDisplay
 from fastcore.basics import patch
-from fastai.callback.core import Callback
+from fastai.callback.core import Callback, CancelFitException
 import fastai.callback.progress  # `Learner.no_bar`
-from fastai.torch_core import set_seed, get_model
+from fastai.torch_core import set_seed, get_model, default_device, num_distrib
 from fastai.text.models.awdlstm import AWD_LSTM
 from fastai.text.models.core import get_language_model
-from .data import read_texts_csv, read_texts_folder, imdb_sample_df, imdb_df, imdb_unsup_texts, cache_dir
+from .data import read_texts_csv, read_texts_folder, imdb_sample_df, imdb_df, imdb_unsup_texts, cache_dir, stratified_split
 from .numericalization import TextProcessor
 from .lm_data import lm_dataloaders
-from .lm import awd_lstm_config, lm_learner, fit_lm, save_lm_weights, pretrained_files, shipped_lm_files, SHIPPED_LM
+from .lm import awd_lstm_config, lm_learner, fit_lm, save_encoder, save_lm_weights, resolve_precision, pretrained_files, shipped_lm_files, SHIPPED_LM
 from .classifier import clas_dataloaders, clas_learner, fit_gradual, predict_ids, build_classifier, probs_columns
 from .ensemble import Predictor, ensemble_probs
 from .generation import LanguageModel
 from .distributed import distributed, n_items
 
 # %% auto #0
-__all__ = ['DATA_KEYS', 'TRAINING_STAGES', 'STAGES', 'default_corpus_path', 'load_data', 'RunDir', 'MetricsLog',
-           'sigterm_as_interrupt', 'make_config', 'loss_figure', 'plot_losses', 'plot_confusion', 'stage_names',
-           'save_ids', 'load_ids', 'stage_tokenize', 'model_config', 'stage_lm', 'stage_clas', 'stage_ensemble',
-           'summary_rows', 'train', 'load_predictor']
+__all__ = ['HAS_TEST_SET', 'DATA_KEYS', 'TRAINING_STAGES', 'STAGES', 'default_corpus_path', 'with_test_split', 'limit_rows',
+           'load_data', 'RunDir', 'MetricsLog', 'sigterm_as_interrupt', 'BatchLog', 'TimeBudget', 'make_config',
+           'loss_figure', 'plot_losses', 'plot_confusion', 'stage_names', 'save_ids', 'load_ids', 'stage_tokenize',
+           'model_config', 'stage_lm', 'stage_clas', 'stage_ensemble', 'stage_test', 'summary_rows', 'train',
+           'train_directions', 'imdb_book_run', 'load_predictor']
 
 # %% ../nbs/10_run.ipynb #cdcf86d1
 def default_corpus_path() -> Path:
@@ -40,29 +41,56 @@ def default_corpus_path() -> Path:
     return Path(str(importlib.resources.files('ulmfit_nb')/'assets'/'reviews.csv'))
 
 # %% ../nbs/10_run.ipynb #e01b838c
+HAS_TEST_SET = ('imdb', 'imdb_sample')  # data whose own test reviews are held out (`is_test`) and scored once, at the end
+
+def with_test_split(df:pd.DataFrame, # the common table, its `is_valid` rows being the dataset's test set
+                    valid_pct:float=0.1, # fraction of the other rows, per class, to validate on
+                    seed:int=42, # seed of that split
+                   ) -> pd.DataFrame:
+    "`df` with its `is_valid` rows marked `is_test` instead, and a stratified `valid_pct` of the rest as validation."
+    df = df.assign(is_test=df.is_valid.values.astype(bool))
+    trn = np.flatnonzero(~df.is_test.values)
+    valid = np.zeros(len(df), dtype=bool)
+    valid[trn] = stratified_split(df.label.values[trn], valid_pct, seed)
+    return df.assign(is_valid=valid)
+
+def limit_rows(df:pd.DataFrame, # the labelled table
+               extra:list, # unlabelled texts
+               limit:int|None, # at most this many labelled rows, and as many unlabelled texts (`None`: all)
+               seed:int=42, # seed of the sample
+              ) -> tuple:
+    "`(df, extra)` cut to a reproducible random sample of `limit` labelled rows (in their order) and the first `limit` unlabelled texts."
+    if limit is None: return df, extra
+    if limit < len(df): df = df.iloc[np.sort(np.random.RandomState(seed).permutation(len(df))[:limit])].reset_index(drop=True)
+    return df, list(extra[:limit])
+
 def load_data(data:str|None=None, # None (embedded corpus), 'imdb_sample', 'imdb', a CSV file or a folder of LABEL/*.txt
               text_col:str='text', # CSV column with the texts
               label_col:str='label', # CSV column with the labels
               valid_col:str|None=None, # CSV column marking validation rows (True/False); random split when None
-              valid_pct:float=0.2, # validation fraction for a random split
+              valid_pct:float=0.2, # validation fraction for a random split (for IMDb: of the training reviews, per class)
               seed:int=42, # seed of that split
+              limit:int|None=None, # at most this many labelled texts (a random sample), and as many unlabelled ones
              ) -> tuple[pd.DataFrame, list[str]]:
-    "The labelled table for `data`, and extra unlabelled texts for the language model (only full IMDb has some)."
+    "The labelled table for `data` (with `is_test` for IMDb), and extra unlabelled texts for the language model (only full IMDb has some)."
     if data in (None, '', 'default'):
-        return read_texts_csv(default_corpus_path(), valid_col='is_valid'), []
-    if data == 'imdb_sample': return imdb_sample_df(), []
-    if data == 'imdb': return imdb_df(), imdb_unsup_texts()
+        return limit_rows(read_texts_csv(default_corpus_path(), valid_col='is_valid'), [], limit, seed)
+    if data in HAS_TEST_SET:
+        df, extra = (imdb_sample_df(), []) if data == 'imdb_sample' else (imdb_df(), imdb_unsup_texts())
+        df, extra = limit_rows(df, extra, limit, seed)
+        return with_test_split(df, valid_pct, seed), extra
     p = Path(data).expanduser()
     try:
-        if p.is_dir(): return read_texts_folder(p, valid_pct=valid_pct, seed=seed), []
-        if p.is_file(): return read_texts_csv(p, text_col, label_col, valid_col, valid_pct=valid_pct, seed=seed), []
+        if p.is_dir(): return limit_rows(read_texts_folder(p, valid_pct=valid_pct, seed=seed), [], limit, seed)
+        if p.is_file(): return limit_rows(read_texts_csv(p, text_col, label_col, valid_col, valid_pct=valid_pct, seed=seed), [], limit, seed)
     except PermissionError as e: raise DataError(f"{p}: cannot read it ({e.strerror})") from e
     raise DataError(f"--data {data}: no such file or folder (expected a CSV file, a folder of LABEL/*.txt files, 'imdb_sample' or 'imdb')")
 
 # %% ../nbs/10_run.ipynb #4e2644e9
 class RunDir:
     "A training run's folder: config, per-stage outputs, done-markers, status and the completion marker."
-    def __init__(self, path:str|Path): self.path = Path(path).expanduser()
+    def __init__(self, path:str|Path, status_name:str='status.json'):  # (a process training one direction of a parallel run has its own)
+        self.path, self.status_name = Path(path).expanduser(), status_name
     def __repr__(self): return f'RunDir({str(self.path)!r})'
     def stage_dir(self, stage:str) -> Path:
         "Folder of `stage`'s outputs, created on demand."
@@ -91,7 +119,7 @@ class RunDir:
     @property
     def status(self) -> dict:
         "What happened last (`status.json`: state, stage, error...), `{}` before anything did."
-        f = self.path/'status.json'
+        f = self.path/self.status_name
         return load_json(f) if f.is_file() else {}
 
 # %% ../nbs/10_run.ipynb #579d11ee
@@ -108,7 +136,7 @@ def set_status(self:RunDir, state:str, # 'running', 'interrupted', 'failed' or '
                **kw, # more to record: the stage, the error, the resume command...
               ):
     "Record in `status.json` what the run is doing or how it stopped, for a human reading the folder (and `prepare`)."
-    save_json(dict(state=state, time=time.strftime('%Y-%m-%dT%H:%M:%S'), **kw), self.path/'status.json')
+    save_json(dict(state=state, time=time.strftime('%Y-%m-%dT%H:%M:%S'), **kw), self.path/self.status_name)
 
 # %% ../nbs/10_run.ipynb #8966eb14
 @patch
@@ -197,8 +225,42 @@ def sigterm_as_interrupt():
     finally:
         if old is not None: signal.signal(signal.SIGTERM, old)
 
+# %% ../nbs/10_run.ipynb #5a12e793
+class BatchLog(Callback):
+    "Print the batch, tokens/s (since the last line) and smoothed training loss every `every` training batches."
+    order = 205  # (after the recorder has smoothed the loss)
+    def __init__(self, every:int=200, # training batches between lines
+                 stage:str='', # what the lines start with
+                ): self.every, self.stage = every, stage
+    def before_epoch(self): self.t, self.n_tok, self.i = time.time(), 0, 0
+    def after_batch(self):
+        if not self.training: return
+        self.i += 1; self.n_tok += self.xb[0].numel()  # the token ids read (a classifier's batch: padding included)
+        if self.i % self.every: return
+        now = time.time()
+        print(f"{self.stage + ' ' if self.stage else ''}epoch {self.epoch + 1} batch {self.i}/{self.n_iter}: "
+              f"{self.n_tok / max(now - self.t, 1e-9):,.0f} tokens/s, loss {float(self.smooth_loss):.4f}", flush=True)
+        self.t, self.n_tok = now, 0
+
+# %% ../nbs/10_run.ipynb #f69041ee
+class TimeBudget(Callback):
+    "Cancel the fit at the end of an epoch when one more epoch would end past `minutes` after the first fit began."
+    order = 210  # after `Checkpoint` (100) and `MetricsLog` (200): the epoch is saved and logged first
+    def __init__(self, minutes:float, # the budget, from the first `before_fit` (a stage's phases share it)
+                ):
+        self.budget, self.t0, self.longest, self.stopped = minutes * 60, None, 0., False
+    def before_fit(self):
+        if self.t0 is None: self.t0 = time.time()
+        if self.stopped: raise CancelFitException()  # a later phase of a stage already out of time
+    def before_epoch(self): self.t_epoch = time.time()
+    def after_epoch(self):
+        now = time.time(); self.longest = max(self.longest, now - self.t_epoch)
+        if now - self.t0 + self.longest > self.budget:
+            self.stopped, self.learn.cancel_note = True, f"the time budget ({self.budget / 60:g} min) ends the stage here"
+            raise CancelFitException()
+
 # %% ../nbs/10_run.ipynb #99db71f8
-DATA_KEYS = dict(data=None, text_col='text', label_col='label', valid_col=None, valid_pct=0.2, pretrained_fwd=None, pretrained_bwd=None)
+DATA_KEYS = dict(data=None, text_col='text', label_col='label', valid_col=None, valid_pct=None, limit=None, pretrained_fwd=None, pretrained_bwd=None)
 
 def _check_pretrained(cfg:dict, explicit:bool):
     "Check (and for a preset's default, adapt) `cfg['pretrained']` against the tokenizer and the model size."
@@ -219,10 +281,18 @@ def make_config(preset:str='tiny', # a key of `core.PRESETS`: 'tiny' or 'book'
                ) -> dict:
     "The full settings of a run: the preset's, updated with `overrides`; `ConfigError` for a setting that cannot work."
     if preset not in PRESETS: raise ConfigError(f"--preset {preset!r}: choose one of {', '.join(PRESETS)}")
-    cfg = dict(preset=preset, **PRESETS[preset], **DATA_KEYS)
+    cfg = dict(preset=preset, **PRESETS[preset], **DATA_KEYS, lm_lr_rule=None)
     for k, v in overrides.items():
         if k not in cfg: raise ConfigError(f"unknown setting {k!r}")
         if v is not None: cfg[k] = v
+    base_bs = PRESETS[preset]['bs']
+    if cfg['bs'] != base_bs and overrides.get('lm_lr') is None and overrides.get('lm_unfrozen_lr') is None:
+        k = cfg['bs'] / base_bs  # the linear scaling rule: the language model's learning rates follow its batch size
+        cfg['lm_lr'], cfg['lm_unfrozen_lr'] = cfg['lm_lr'] * k, cfg['lm_unfrozen_lr'] * k
+        cfg['lm_lr_rule'] = f"lm_lr and lm_unfrozen_lr x {cfg['bs']}/{base_bs}: proportional to bs (the preset's are for bs={base_bs})"
+    if cfg['valid_pct'] is None: cfg['valid_pct'] = 0.1 if cfg['data'] in HAS_TEST_SET else 0.2  # (IMDb: of the training reviews)
+    if cfg['limit'] is not None and not (isinstance(cfg['limit'], int) and cfg['limit'] >= 2):
+        raise ConfigError(f"--limit must be an integer >= 2 (texts kept), got {cfg['limit']!r}")
     if cfg['tokenizer'] not in ('word', 'subword', 'char'): raise ConfigError(f"--tokenizer {cfg['tokenizer']!r}: choose word, subword or char")
     if cfg['tokenizer'] == 'subword' and not cfg['sp_vocab_sz']: cfg['sp_vocab_sz'] = 8000 if preset == 'book' else 500
     _check_pretrained(cfg, explicit=overrides.get('pretrained') is not None)
@@ -292,24 +362,33 @@ def plot_confusion(y_true, y_pred, # true and predicted class indices
 # %% ../nbs/10_run.ipynb #0ed502ac
 def stage_names(cfg:dict, # the run's settings
                ) -> list[str]:
-    "The stages a run with settings `cfg` goes through, in order."
-    return ['tokenize', 'lm_fwd', 'clas_fwd'] + (['lm_bwd', 'clas_bwd'] if cfg['backwards'] else []) + ['ensemble']
+    "The stages a run with settings `cfg` goes through, in order ('test' only for data with a test set)."
+    return (['tokenize', 'lm_fwd', 'clas_fwd'] + (['lm_bwd', 'clas_bwd'] if cfg['backwards'] else []) + ['ensemble']
+            + (['test'] if cfg['data'] in HAS_TEST_SET else []))
 
 # %% ../nbs/10_run.ipynb #55c9f21b
 def save_ids(ids:list, # 1-D id tensors (or lists), one per document
-             path:Path, # the file to write
+             path:Path, # the file to write (`.npz`)
             ) -> Path:
-    "Save a list of 1-D id tensors compactly (one int32 tensor and the lengths), atomically."
-    lens = torch.tensor([len(o) for o in ids], dtype=torch.long)
-    flat = torch.cat([torch.as_tensor(o) for o in ids]).to(torch.int32)
-    return atomic_write(path, lambda p: torch.save({'lengths': lens, 'ids': flat}, p))
+    "Save a list of 1-D id arrays compactly: one `uint16` array (`int32` past 65,535) and the lengths, compressed, atomically."
+    lens = np.array([len(o) for o in ids], dtype=np.int64)
+    flat = np.concatenate([np.asarray(o, dtype=np.int64) for o in ids]) if len(ids) else np.zeros(0, np.int64)
+    flat = flat.astype(np.uint16 if flat.size == 0 or (flat.min() >= 0 and flat.max() < 2**16) else np.int32)
+    def write(p):
+        with open(p, 'wb') as f: np.savez_compressed(f, ids=flat, lengths=lens)  # (a file object: given a name, numpy adds '.npz')
+    return atomic_write(path, write)
 
 # %% ../nbs/10_run.ipynb #0bdca019
-def load_ids(path:Path, # a file written by `save_ids`
+def load_ids(path:Path, # a file written by `save_ids` (or an `ids.pt` of a run tokenized before it)
             ) -> list:
     "The list of `LongTensor`s saved by `save_ids`."
-    d = torch.load(path, weights_only=True)
-    return list(torch.split(d['ids'].long(), d['lengths'].tolist()))
+    if Path(path).suffix == '.pt':  # the older format: one int32 tensor and the lengths, with `torch.save`
+        d = torch.load(path, weights_only=True)
+        return list(torch.split(d['ids'].long(), d['lengths'].tolist()))
+    try:
+        with np.load(path, allow_pickle=False) as d: flat, lens = d['ids'], d['lengths']
+    except (OSError, ValueError, KeyError) as e: raise DataError(f"{path}: not a file of token ids written by save_ids ({e})") from e
+    return list(torch.split(torch.from_numpy(flat.astype(np.int64)), lens.tolist()))
 
 # %% ../nbs/10_run.ipynb #f9fd4d2c
 def stage_tokenize(run:RunDir, # the run directory
@@ -318,7 +397,7 @@ def stage_tokenize(run:RunDir, # the run directory
                   ) -> dict:
     "Read the data, build and save the `TextProcessor`, and save every document's ids with its label and split."
     d = run.stage_dir('tokenize')
-    df, extra = load_data(cfg['data'], cfg['text_col'], cfg['label_col'], cfg['valid_col'], cfg['valid_pct'], cfg['seed'])
+    df, extra = load_data(cfg['data'], cfg['text_col'], cfg['label_col'], cfg['valid_col'], cfg['valid_pct'], cfg['seed'], cfg.get('limit'))
     texts = df.text.tolist() + list(extra)
     bars = show_progress()
     # `from_texts` draws its tokenizing bar whatever the output: kept off a log file like fastai's training bars
@@ -326,24 +405,27 @@ def stage_tokenize(run:RunDir, # the run directory
         proc = TextProcessor.from_texts(texts, kind=cfg['tokenizer'], min_freq=cfg['min_freq'], max_vocab=cfg['max_vocab'],
                                         sp_vocab_sz=cfg['sp_vocab_sz'])
     ids = proc.encode(texts, progress=bars)  # tokens come from the cache `from_texts` filled
-    save_ids(ids, d/'ids.pt')
+    save_ids(ids, d/'ids.npz')
+    is_test = df.is_test.values if 'is_test' in df else np.zeros(len(df), dtype=bool)
+    keep = lambda col: df[col].where(df.is_valid, '').tolist() + [''] * len(extra)  # validation rows only: for the probabilities' tables
     docs = pd.DataFrame({'label': list(df.label) + [''] * len(extra), 'is_valid': list(df.is_valid) + [False] * len(extra),
-                         'labelled': [True] * len(df) + [False] * len(extra), 'source': list(df.source) + [''] * len(extra),
-                         'text': df.text.where(df.is_valid, '').tolist() + [''] * len(extra)})  # validation texts, for the probabilities' tables
-    atomic_write(d/'docs.csv', lambda p: docs.to_csv(p, index=False))
+                         'is_test': list(is_test) + [False] * len(extra), 'labelled': [True] * len(df) + [False] * len(extra),
+                         'source': keep('source'), 'text': keep('text')})
+    atomic_write(d/'docs.csv.gz', lambda p: docs.to_csv(p, index=False, compression={'method': 'gzip', 'mtime': 0}))  # (mtime 0: the same data, the same bytes)
     proc.save(d/'proc.json')
-    return dict(n_texts=len(df), n_lm_only=len(extra), n_valid=int(df.is_valid.sum()), n_tokens=int(sum(len(o) for o in ids)),
-                vocab_size=len(proc.vocab), classes=sorted(df.label.unique()), tokenizer=cfg['tokenizer'],
-                token_cache=str(cache_dir('tok')))
+    return dict(n_texts=len(df), n_lm_only=len(extra), n_valid=int(df.is_valid.sum()), n_test=int(is_test.sum()),
+                n_tokens=int(sum(len(o) for o in ids)), vocab_size=len(proc.vocab), classes=sorted(df.label.unique()),
+                tokenizer=cfg['tokenizer'], token_cache=str(cache_dir('tok')))
 
 def _tokenized(run:RunDir):
     "The processor, the ids of all documents, and the documents' table, as the tokenize stage saved them."
     d = run.path/'tokenize'
-    docs = pd.read_csv(d/'docs.csv', dtype={'label': str}, keep_default_na=False)
+    old = not (d/'ids.npz').is_file()  # (a run tokenized before the compact files: ids.pt and docs.csv)
+    docs = pd.read_csv(d/('docs.csv' if old else 'docs.csv.gz'), dtype={'label': str}, keep_default_na=False)
     docs['label'] = as_classes(docs.label, run.done_info('tokenize')['classes'])
-    docs['is_valid'] = docs.is_valid.astype(str).str.lower().eq('true')
-    docs['labelled'] = docs.labelled.astype(str).str.lower().eq('true')
-    return TextProcessor.load(d/'proc.json'), load_ids(d/'ids.pt'), docs
+    for c in ('is_valid', 'is_test', 'labelled'):
+        docs[c] = docs[c].astype(str).str.lower().eq('true') if c in docs else False
+    return TextProcessor.load(d/'proc.json'), load_ids(d/('ids.pt' if old else 'ids.npz')), docs
 
 # %% ../nbs/10_run.ipynb #5774666d
 def model_config(cfg:dict, # the run's settings
@@ -352,7 +434,7 @@ def model_config(cfg:dict, # the run's settings
     return awd_lstm_config('book' if cfg['preset'] == 'book' else 'tiny', emb_sz=cfg['emb_sz'], n_hid=cfg['n_hid'], n_layers=cfg['n_layers'])
 
 # %% ../nbs/10_run.ipynb #349ce156
-def _lm_learner(run:RunDir, cfg:dict, direction:str):
+def _lm_learner(run:RunDir, cfg:dict, direction:str, precision:str='auto'):
     "The language-model `Learner` of `direction` ('fwd' or 'bwd'), with its loaders and its starting weights, saving under the stage folder."
     proc, ids, _ = _tokenized(run)
     d = run.stage_dir(f'lm_{direction}')
@@ -362,7 +444,7 @@ def _lm_learner(run:RunDir, cfg:dict, direction:str):
     if pre: pre = tuple(pre)
     elif cfg['pretrained'] == 'wt103': pre = pretrained_files(backwards=direction == 'bwd')  # None (with a message) offline
     elif cfg['pretrained'] == 'shipped': pre = shipped_lm_files(backwards=direction == 'bwd')
-    learn = lm_learner(dls, config=model_config(cfg), drop_mult=cfg['lm_drop_mult'], pretrained=pre, path=d)
+    learn = lm_learner(dls, config=model_config(cfg), drop_mult=cfg['lm_drop_mult'], pretrained=pre, path=d, precision=precision)
     learn.model_dir = '.'
     return learn
 
@@ -370,42 +452,54 @@ def _last(rows:list[dict]) -> dict:
     "The last epoch's numbers (without the time string)."
     return {k: v for k, v in (rows[-1] if rows else {}).items() if k not in ('time', 'phase', 'epoch')}
 
-def _fit_logged(learn, run:RunDir, stage:str, n_epochs:int, fit, cbs:list|None, title:str) -> list[dict]:
-    "Call `fit(cbs)` with every epoch logged to the stage's `metrics.csv` (DDP under `torchrun`, plain lines when no one watches); plot the losses."
+def _fit_logged(learn, run:RunDir, stage:str, n_epochs:int, fit, cbs:list|None, title:str, max_minutes:float|None=None,
+                log_every:int|None=None) -> tuple:
+    "Call `fit(cbs)` with every epoch logged to the stage's `metrics.csv` (DDP under `torchrun`, plain lines when no one watches) within `max_minutes`; plot the losses. `(rows, how)`: the epochs, and what the stage records about how it trained."
     log = MetricsLog(run.stage_dir(stage)/'metrics.csv', stage, n_epochs)
-    with distributed(learn), _quiet(learn, log.plain): fit([log, *(cbs or [])])  # DDP on this rank's shard; unchanged in one process
+    budget = [TimeBudget(max_minutes)] if max_minutes else []
+    lines = [BatchLog(log_every, stage)] if log_every and is_rank0() else []
+    with distributed(learn), _quiet(learn, log.plain): fit([log, *budget, *lines, *(cbs or [])])  # DDP on this rank's shard; unchanged in one process
     rows = log.rows()
     plot_losses(rows, run.path/stage/'losses.png', title)
-    return rows
+    how = dict(precision=learn.precision, epochs_planned=n_epochs)
+    if budget and budget[0].stopped and len(rows) < n_epochs:  # (stopped after the last epoch: nothing was cut)
+        how['stopped_by_time'] = f"--max-minutes {max_minutes:g}: stopped after {len(rows)} of {n_epochs} epochs"
+        print(f"{stage}: {how['stopped_by_time']}", flush=True)
+    return rows, how
 
 def stage_lm(run:RunDir, # the run directory
              cfg:dict, # the run's settings
              direction:str='fwd', # 'fwd' or 'bwd'
              cbs:list|None=None, # more callbacks for every epoch (tests inject faults this way)
+             precision:str='auto', # what training computes in (`lm.set_precision`); may change when a run resumes
+             max_minutes:float|None=None, # end the stage at the last epoch boundary within this budget (`TimeBudget`)
+             log_every:int|None=None, # print a throughput line every this many batches (`BatchLog`)
              **kw, # (what the other stages take)
             ) -> dict:
     "Fine-tune the `direction` language model with per-epoch checkpoints; save its encoder and weights."
     set_seed(cfg['seed'], reproducible=True)
-    learn = _lm_learner(run, cfg, direction)
+    learn = _lm_learner(run, cfg, direction, precision)
     d = run.path/f'lm_{direction}'
     fit = lambda cbs: fit_lm(learn, lr=cfg['lm_lr'], frozen_epochs=cfg['lm_frozen_epochs'], epochs=cfg['lm_epochs'],
-                             unfrozen_lr=cfg['lm_unfrozen_lr'], ckpt_dir=d/'ckpt', resume=True, encoder='encoder', cbs=cbs)
-    rows = _fit_logged(learn, run, f'lm_{direction}', cfg['lm_frozen_epochs'] + cfg['lm_epochs'], fit, cbs, f'{direction} language model')
+                             unfrozen_lr=cfg['lm_unfrozen_lr'], ckpt_dir=d/'ckpt', resume=True, encoder=None, cbs=cbs)
+    rows, how = _fit_logged(learn, run, f'lm_{direction}', cfg['lm_frozen_epochs'] + cfg['lm_epochs'], fit, cbs,
+                            f'{direction} language model', max_minutes, log_every)
+    save_encoder(learn, 'encoder')  # (here, not in `fit_lm`: a stage the time budget ended keeps its encoder too)
     save_lm_weights(learn, d/'lm')  # lm.pth + lm.pkl: fastai's pretrained format
-    return dict(epochs=len(rows), **_last(rows))
+    return dict(epochs=len(rows), **_last(rows), **how)
 
 # %% ../nbs/10_run.ipynb #66c1bef7
-def _clas_learner(run:RunDir, cfg:dict, direction:str, encoder:Path|None=None):
+def _clas_learner(run:RunDir, cfg:dict, direction:str, encoder:Path|None=None, precision:str='auto'):
     "The classifier `Learner` of `direction`, on the labelled documents, saving under the stage folder."
     proc, ids, docs = _tokenized(run)
-    lab = docs.labelled.values
+    lab = docs.labelled.values & ~docs.is_test.values  # the test reviews are never trained on, nor validated on
     classes = run.done_info('tokenize')['classes']
     ids = [o for o, l in zip(ids, lab) if l]
     docs = docs[lab].reset_index(drop=True)
     dls = clas_dataloaders(ids, docs.label.tolist(), docs.is_valid.values, proc.vocab, classes=classes, bs=cfg['bs'],
                            backwards=direction == 'bwd', seed=cfg['seed'])
     d = run.stage_dir(f'clas_{direction}')
-    learn = clas_learner(dls, config=model_config(cfg), drop_mult=cfg['clas_drop_mult'], encoder=encoder, path=d)
+    learn = clas_learner(dls, config=model_config(cfg), drop_mult=cfg['clas_drop_mult'], encoder=encoder, path=d, precision=precision)
     learn.metrics = list(learn.metrics) + [n_items()]  # how many validation texts the metrics saw (all of them, under DDP too)
     learn.model_dir = '.'
     return learn, ids, docs, classes
@@ -415,14 +509,17 @@ def stage_clas(run:RunDir, # the run directory
                direction:str='fwd', # 'fwd' or 'bwd'
                encoder:Path|None=None, # the encoder to start from (default: this run's `lm_{direction}/encoder.pth`)
                cbs:list|None=None, # more callbacks for every epoch (tests inject faults this way)
+               precision:str='auto', # what training computes in (`lm.set_precision`); may change when a run resumes
+               max_minutes:float|None=None, # end the stage at the last epoch boundary within this budget (`TimeBudget`)
+               log_every:int|None=None, # print a throughput line every this many batches (`BatchLog`)
                **kw, # (what the other stages take)
               ) -> dict:
     "Train the `direction` classifier by gradual unfreezing; save its weights and spec, validation probabilities and confusion matrix."
     set_seed(cfg['seed'], reproducible=True)
-    learn, ids, docs, classes = _clas_learner(run, cfg, direction, encoder=encoder or run.path/f'lm_{direction}'/'encoder.pth')
+    learn, ids, docs, classes = _clas_learner(run, cfg, direction, encoder=encoder or run.path/f'lm_{direction}'/'encoder.pth', precision=precision)
     d = run.path/f'clas_{direction}'
     fit = lambda cbs: fit_gradual(learn, lr=cfg['clas_lr'], epochs=tuple(cfg['clas_epochs']), mult=cfg['clas_lr_mult'], ckpt=d/'ckpt'/'clas_ckpt.pth', resume=True, cbs=cbs)
-    rows = _fit_logged(learn, run, f'clas_{direction}', sum(cfg['clas_epochs']), fit, cbs, f'{direction} classifier')
+    rows, how = _fit_logged(learn, run, f'clas_{direction}', sum(cfg['clas_epochs']), fit, cbs, f'{direction} classifier', max_minutes, log_every)
     atomic_write(d/'model.pth', lambda p: torch.save(get_model(learn.model).state_dict(), p))
     save_json(learn.clas_spec, d/'spec.json')  # what rebuilds the model without the data (`build_classifier`)
     v = docs.is_valid.values
@@ -433,7 +530,7 @@ def stage_clas(run:RunDir, # the run directory
     atomic_write(d/'valid_probs.csv', lambda p: pv.to_csv(p, index=False))
     y = np.array([classes.index(l) for l in pv.label]); yp = probs.argmax(1).numpy()
     plot_confusion(y, yp, classes, d/'confusion.png', f'{direction} classifier (validation)')
-    return dict(epochs=len(rows), **_last(rows), valid_accuracy=float((y == yp).mean()))
+    return dict(epochs=len(rows), **_last(rows), valid_accuracy=float((y == yp).mean()), **how)
 
 # %% ../nbs/10_run.ipynb #2635dcac
 def _classifier(run:RunDir, direction:str, vocab_sz:int):
@@ -471,10 +568,34 @@ def stage_ensemble(run:RunDir, # the run directory
     pred.export(run.path/'predictor.pth')
     return dict(n_valid=len(y), **acc)
 
+# %% ../nbs/10_run.ipynb #619ab8aa
+def stage_test(run:RunDir, # the run directory
+               cfg:dict, # the run's settings
+               **kw, # (what the other stages take)
+              ) -> dict:
+    "Score each classifier and the ensemble on the test documents, once: `test_metrics.json` and `test/probs.csv`."
+    proc, ids, docs = _tokenized(run)
+    t = docs.is_test.values
+    if not t.any(): raise RunError(f"{run.path}: the tokenized data has no test documents to score")
+    classes, dirs = run.done_info('tokenize')['classes'], ['fwd', 'bwd'] if cfg['backwards'] else ['fwd']
+    test_ids, y = [o for o, m in zip(ids, t) if m], np.array([classes.index(l) for l in docs.label[t]])
+    device = default_device()
+    probs = {k: predict_ids(_classifier(run, k, len(proc.vocab))[0].to(device), test_ids, bs=cfg['bs'], backwards=k == 'bwd',
+                            progress=show_progress()) for k in dirs}
+    probs['ensemble'] = ensemble_probs([probs[k] for k in dirs])
+    counts = np.bincount(y, minlength=len(classes))
+    m = dict(n_test=len(y), **{f'{k}_accuracy': float((p.argmax(1).numpy() == y).mean()) for k, p in probs.items()},
+             majority_class=classes[int(counts.argmax())], majority_accuracy=float(counts.max() / len(y)))
+    table = pd.DataFrame({'label': docs.label[t].values, **{f'{k}_{c}': probs[k][:, i].numpy() for k in probs for i, c in enumerate(probs_columns(classes))}})
+    atomic_write(run.stage_dir('test')/'probs.csv', lambda f: table.to_csv(f, index=False))
+    save_json(m, run.path/'test_metrics.json')
+    return m
+
 # %% ../nbs/10_run.ipynb #fb04125e
 TRAINING_STAGES = ('lm_fwd', 'clas_fwd', 'lm_bwd', 'clas_bwd')  # the stages all processes run under `torchrun`
 STAGES = {'tokenize': stage_tokenize, 'lm_fwd': partial(stage_lm, direction='fwd'), 'clas_fwd': partial(stage_clas, direction='fwd'),
-          'lm_bwd': partial(stage_lm, direction='bwd'), 'clas_bwd': partial(stage_clas, direction='bwd'), 'ensemble': stage_ensemble}
+          'lm_bwd': partial(stage_lm, direction='bwd'), 'clas_bwd': partial(stage_clas, direction='bwd'), 'ensemble': stage_ensemble,
+          'test': stage_test}
 
 # %% ../nbs/10_run.ipynb #7e917086
 def summary_rows(run:RunDir, # the run directory
@@ -502,8 +623,22 @@ def train(cfg:dict, # settings from `make_config`
           resume:bool=False, # continue the run in `out` (its own settings, unless no stage finished yet)
           cbs:dict|None=None, # {stage: [callbacks]}: more callbacks for training stages
           log=print, # progress messages
+          stop_after:str|None=None, # end cleanly once this stage is done (`None`: run every stage)
+          precision:str='auto', # what the training stages compute in: 'auto', 'bf16', 'fp16', 'fp32' (`lm.set_precision`)
+          max_minutes:float|None=None, # time budget of each training stage (`TimeBudget`); `None`: none
+          log_every:int|None=None, # a throughput line every this many training batches (`BatchLog`); `None`: none
+          parallel_directions:bool=False, # train forward and backward at the same time, in two processes (`train_directions`)
+          direction:str|None=None, # only this direction's training stages ('fwd' or 'bwd'): what each of those processes runs
          ) -> dict:
-    "Run (or resume) every stage of a ULMFiT run into `out`; return the summary that `COMPLETE.json` holds."
+    "Run (or resume) every stage of a ULMFiT run into `out`; return the summary that `COMPLETE.json` holds (`{}` when stopped early)."
+    if direction is not None: return _train_direction(cfg, out, direction, cbs, log, precision, max_minutes, log_every)
+    resolve_precision(precision)  # (a wrong value fails here, before the folder is touched)
+    if parallel_directions and num_distrib() > 1: raise ConfigError('--parallel-directions starts its own processes: not under torchrun')
+    if parallel_directions and stop_after in TRAINING_STAGES:
+        raise ConfigError(f"--stop-after {stop_after} with --parallel-directions: the two directions' stages end together (stop after tokenize or ensemble)")
+    if max_minutes is not None and not max_minutes > 0: raise ConfigError(f"--max-minutes must be > 0, got {max_minutes}")
+    if stop_after is not None and stop_after not in stage_names(cfg):
+        raise ConfigError(f"--stop-after {stop_after!r}: this run's stages are {', '.join(stage_names(cfg))}")
     run = RunDir(out)
     rank0_only(run.prepare)(resume)  # its checks raise on every rank
     if resume and broadcast_object(run.started): cfg = run.config
@@ -511,18 +646,31 @@ def train(cfg:dict, # settings from `make_config`
     if broadcast_object(run.complete):
         log(f'{run.path} is already complete'); return load_json(run.path/'COMPLETE.json')
     names, stage, t0 = stage_names(cfg), None, time.time()
+    in_parallel = False if parallel_directions and cfg['backwards'] else None  # True once both directions are trained
+    if stop_after is not None and stop_after not in names:
+        raise ConfigError(f"--stop-after {stop_after!r}: this run's stages are {', '.join(names)}")
     t = t0
     last = broadcast_object(run.status)
     spent = lambda: round(time.time() - t + (last.get('stage_seconds', 0) if last.get('stage') == stage else 0), 1)
     try:
         with sigterm_as_interrupt():
-            for i, stage in enumerate(names, 1):
+            for i, stage in enumerate(names[:names.index(stop_after) + 1] if stop_after else names, 1):
+                if in_parallel is not None and stage in TRAINING_STAGES:  # the four training stages, as two processes
+                    if in_parallel: continue  # (trained by `train_directions` just now)
+                    first = names.index('lm_fwd') + 1
+                    in_parallel = all(run.is_done(s) for s in TRAINING_STAGES)
+                    if in_parallel: log(f'== [{first}-{first + 3}/{len(names)}] the training stages: done in an earlier session, skipped'); continue
+                    log(f'== [{first}-{first + 3}/{len(names)}] lm_fwd, clas_fwd | lm_bwd, clas_bwd: both directions at once')
+                    run.set_status('running', stage='both directions')
+                    t = time.time()
+                    train_directions(run, precision=precision, max_minutes=max_minutes, log_every=log_every, log=log)
+                    in_parallel = True; continue
                 if broadcast_object(run.is_done(stage)): log(f'== [{i}/{len(names)}] {stage}: done in an earlier session, skipped'); continue
                 log(f'== [{i}/{len(names)}] {stage}')
                 run.set_status('running', stage=stage)
                 t = time.time()
                 f = STAGES[stage] if stage in TRAINING_STAGES else rank0_only(STAGES[stage])  # under DDP: every rank trains, rank 0 does the rest
-                info = f(run, cfg, cbs=(cbs or {}).get(stage))
+                info = f(run, cfg, cbs=(cbs or {}).get(stage), precision=precision, max_minutes=max_minutes, log_every=log_every)
                 run.mark_done(stage, dict(info, seconds=spent()))  # an interrupted stage's earlier time included
     except KeyboardInterrupt:
         run.set_status('interrupted', stage=stage, stage_seconds=spent() if stage else 0, resume=f'ulmfit train --out {run.path} --resume')
@@ -530,9 +678,73 @@ def train(cfg:dict, # settings from `make_config`
     except BaseException as e:
         run.set_status('failed', stage=stage, stage_seconds=spent() if stage else 0, error=f'{type(e).__name__}: {e}')
         _wait_for_rank0(run, t0); raise
+    if not broadcast_object(run.is_done(names[-1])):  # stopped after `stop_after`, as asked
+        rank0_only(run.set_status)('stopped', stage=stop_after, resume=f'ulmfit train --out {run.path} --resume')
+        log(f'stopped after {stop_after}, as asked: continue with ulmfit train --out {run.path} --resume'); return {}
     summary = rank0_only(_complete)(run, cfg, time.time() - t0)
     log(_summary_text(summary))
     return summary
+
+def _relay(stream, prefix:str, log):
+    "Log each line of a child process's output with `prefix`, until it ends (in a thread of its own)."
+    for line in iter(stream.readline, ''): log(prefix + line.rstrip('\n'))
+
+def train_directions(run:RunDir, # a run whose `tokenize` stage is done
+                     precision:str='auto', # as `train`'s
+                     max_minutes:float|None=None, # as `train`'s
+                     log_every:int|None=None, # as `train`'s
+                     log=print, # where the processes' lines go, each with its direction in front
+                    ):
+    "Train the forward and the backward language model and classifier at once, in two `ulmfit train --direction` processes; wait for both."
+    todo = [d for d in ('fwd', 'bwd') if not run.is_done(f'clas_{d}')]
+    gpus = os.environ.get('CUDA_VISIBLE_DEVICES', ','.join(map(str, range(torch.cuda.device_count())))).split(',')
+    gpus = [g for g in gpus if g.strip()]
+    threads = max(1, torch.get_num_threads() // 2)  # (on a CPU the two share its cores)
+    procs, relays = {}, []
+    for i, d in enumerate(todo):
+        cmd = [sys.executable, '-m', 'ulmfit_nb.cli', 'train', '--out', str(run.path), '--resume', '--direction', d,
+               '--precision', precision, '--threads', str(threads)]
+        if max_minutes: cmd += ['--max-minutes', str(max_minutes)]
+        if log_every: cmd += ['--log-every', str(log_every)]
+        env = {**os.environ, 'PYTHONUNBUFFERED': '1'}
+        if len(gpus) >= 2: env['CUDA_VISIBLE_DEVICES'] = gpus[i % len(gpus)]  # one GPU each; with one, they share it
+        procs[d] = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        relays.append(threading.Thread(target=_relay, args=(procs[d].stdout, f'[{d}] ', log), daemon=True)); relays[-1].start()
+    try: rcs = {d: p.wait() for d, p in procs.items()}
+    except KeyboardInterrupt as e:  # Ctrl-C reached the processes too; `SIGTERM` (or a signal to this process alone) did not
+        end = time.time() + (0 if str(e) == 'SIGTERM' else 5)
+        for p in procs.values():
+            try: p.wait(max(0, end - time.time()))
+            except subprocess.TimeoutExpired: p.send_signal(signal.SIGTERM)
+        for p in procs.values(): p.wait()
+        raise
+    finally:
+        for r in relays: r.join(5)
+    failed = {d: rc for d, rc in rcs.items() if rc}
+    if failed and all(rc == 130 for rc in failed.values()): raise KeyboardInterrupt('a direction was interrupted')
+    if failed:
+        why = '; '.join(f"{d}: exit code {rc}, {RunDir(run.path, f'status_{d}.json').status.get('error', 'see its output')}" for d, rc in failed.items())
+        raise RunError(f"training both directions at once failed ({why}); what they finished is kept: --resume continues")
+
+def _train_direction(cfg, out, direction, cbs, log, precision, max_minutes, log_every) -> dict:
+    "The language model and classifier of one `direction` of a run whose `tokenize` is done, with its own status file."
+    if direction not in ('fwd', 'bwd'): raise ConfigError(f"--direction {direction!r}: fwd or bwd")
+    run = RunDir(out, status_name=f'status_{direction}.json')
+    if not run.is_done('tokenize'): raise RunError(f"{run.path}: tokenize first (the directions share its ids)")
+    cfg, stage = run.config, None
+    try:
+        with sigterm_as_interrupt():
+            for stage in (f'lm_{direction}', f'clas_{direction}'):
+                if run.is_done(stage): log(f'== {stage}: done in an earlier session, skipped'); continue
+                log(f'== {stage}')
+                run.set_status('running', stage=stage)
+                t = time.time()
+                info = STAGES[stage](run, cfg, cbs=(cbs or {}).get(stage), precision=precision, max_minutes=max_minutes, log_every=log_every)
+                run.mark_done(stage, dict(info, seconds=round(time.time() - t, 1)))
+    except KeyboardInterrupt: run.set_status('interrupted', stage=stage); raise
+    except BaseException as e: run.set_status('failed', stage=stage, error=f'{type(e).__name__}: {e}'); raise
+    run.set_status('complete', stage=stage)
+    return {}
 
 def _summary_text(summary:dict) -> str:
     "The summary table, then the ensemble's accuracy beside the majority-class baseline on the same validation texts."
@@ -540,6 +752,10 @@ def _summary_text(summary:dict) -> str:
     if 'majority_accuracy' in summary:  # (runs completed before the baseline was recorded lack it)
         s += (f"\n\nvalidation: {summary['n_valid']} texts; ensemble accuracy {summary['ensemble_accuracy']:.3f}; "
               f"always answering {summary['majority_class']!r}: {summary['majority_accuracy']:.3f}")
+    if 'test' in summary:
+        t = summary['test']
+        s += (f"\ntest (scored once): {t['n_test']} texts; " + ', '.join(f"{k} {t[f'{k}_accuracy']:.3f}" for k in ('fwd', 'bwd', 'ensemble') if f'{k}_accuracy' in t)
+              + f"; always answering {t['majority_class']!r}: {t['majority_accuracy']:.3f}")
     return s
 
 def _wait_for_rank0(run:RunDir, since:float, timeout:float=30):
@@ -556,10 +772,24 @@ def _complete(run:RunDir, cfg:dict, seconds:float) -> dict:
     "Write the summary table and `COMPLETE.json` (the run's last file) and return the summary."
     rows, ens = summary_rows(run, cfg), run.done_info('ensemble')
     summary = dict(rows=rows, **{k: v for k, v in ens.items() if k.endswith('accuracy') or k in ('n_valid', 'majority_class')})
+    if run.is_done('test'): summary['test'] = {k: v for k, v in run.done_info('test').items() if k not in ('stage', 'finished', 'seconds')}
     atomic_write(run.path/'summary.md', lambda p: p.write_text(_summary_text(summary) + '\n', encoding='utf-8'))
     run.mark_complete(summary)
     run.set_status('complete', seconds=round(seconds, 1))
     return summary
+
+# %% ../nbs/10_run.ipynb #7d6bb706
+def imdb_book_run(stop_after:str|None=None, # the last stage to run now (`None`: all of them)
+                  out:str|Path='imdb_book_run', # the run directory, continued where it stopped
+                  **kw, # more `train` arguments (`precision`, `parallel_directions`, `max_minutes`...)
+                 ) -> RunDir|None:
+    "The book's recipe on full IMDb (`ulmfit train --data imdb --preset book`), continued in `out` up to `stop_after`; `None`, with one line, where there is no GPU."
+    if not torch.cuda.is_available():
+        print("full IMDb with the book's settings needs a GPU: skipped (on Colab: Runtime > Change runtime type > GPU)")
+        return None
+    run = RunDir(out)
+    train(make_config('book', data='imdb'), run.path, resume=(run.path/'config.json').is_file(), stop_after=stop_after, **kw)
+    return run
 
 # %% ../nbs/10_run.ipynb #d773dda8
 def load_predictor(model:str|Path, # a run directory, or a `predictor.pth` file

@@ -9,7 +9,7 @@ import hashlib, json, re, shutil, sqlite3, tempfile, warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from collections import Counter
-import fastai, spacy
+import fastai  # (spaCy is imported where it is used: training on saved ids needs no spaCy)
 from fastcore.basics import defaults
 from fastprogress.fastprogress import progress_bar
 from fastai.text.core import Tokenizer, WordTokenizer, SentencePieceTokenizer, parallel_tokenize, replace_space
@@ -110,7 +110,9 @@ _SPACY = {}  # lang -> spaCy tokenizer, built once per process
 def spacy_tokenizer(lang:str='en', # spaCy language code
                    ):
     "spaCy's bare rule-based tokenizer for `lang` (`spacy.blank(lang).tokenizer`), built once per process."
-    if lang not in _SPACY: _SPACY[lang] = spacy.blank(lang).tokenizer
+    if lang not in _SPACY:
+        import spacy  # here, not at the top: a machine that only trains on tokenized ids (a GPU box) may not have spaCy
+        _SPACY[lang] = spacy.blank(lang).tokenizer
     return _SPACY[lang]
 
 # %% ../nbs/02_tokenization.ipynb #f4a7fe6d
@@ -153,6 +155,7 @@ def tok_settings_key(kind:str, # tokenizer kind
                      sp_model:str|Path|None=None, # sentencepiece model file, if any
                     ) -> bytes:
     "A digest of everything besides the text that decides the tokens."
+    import spacy
     h = hashlib.sha256(repr([_CACHE_VERSION, kind, [_rule_name(r) for r in rules],
                              fastai.__version__, spacy.__version__]).encode())
     if sp_model is not None: h.update(hashlib.sha256(Path(sp_model).read_bytes()).digest())
