@@ -11,7 +11,7 @@
 #
 # The device call (the `run` tool), with a timeout that leaves room for a rerun:
 #   carry ['.gpu', '.whl'], command:
-#   PYTHONUNBUFFERED=1 bash bench/gpu_pipeline.sh device .gpu/run --max-minutes 4 --log-every 200
+#   PYTHONUNBUFFERED=1 bash bench/gpu_pipeline.sh device .gpu/run --max-minutes 2 --log-every 200
 # A dry run on CPU, end to end (tiny preset, a slice of IMDb, interrupted once and resumed): bench/gpu_dry_run.sh.
 # PRESET=tiny makes `prepare` tokenize for the tiny preset (default: book); SKIP_WHEELS=1 skips the wheels.
 set -euo pipefail
@@ -52,14 +52,14 @@ device)
   set -e
   # what comes back: the numbers, the plots and the small files (not the checkpoints or the tokenized data)
   (cd "$run" && find . -maxdepth 2 \( -name '*.json' -o -name '*.csv' -o -name '*.md' -o -name '*.png' \) -size -5M \
-     ! -path './tokenize/*' -print0 | tar --null -cf - -T - | tar -xf - -C "$out")
+     ! -path './tokenize/*' -print0 | tar --null -cf - -T - | tar -xf - -C "$out") || echo "could not copy the results of $run"
   echo "train exit code $rc; results in $out"
   exit "$rc"
   ;;
 after)
   d=${1:-.gpu/run}
   cat "$d/summary.md" 2>/dev/null || echo "no summary.md in $d (the run did not complete: see $d/status.json)"
-  [[ -f "$d/test_metrics.json" ]] && cat "$d/test_metrics.json"
+  if [[ -f "$d/test_metrics.json" ]]; then cat "$d/test_metrics.json"; fi
   ;;
 *) echo "unknown step $cmd: prepare, device or after" >&2; exit 2 ;;
 esac

@@ -260,7 +260,8 @@ def _train_cfg(a, given:dict, data:str|None):
     old = run.config
     given = dict(given, data=data, preset=a.preset)
     if not run.started:  # nothing learned yet: the corrected options apply
-        keep = {k: v for k, v in old.items() if k != 'preset'} if a.preset in (None, old['preset']) else \
+        drop = {'preset'} | ({'lm_lr', 'lm_unfrozen_lr', 'lm_lr_rule'} if old.get('lm_lr_rule') else set())  # (rates scaled for the old bs: scaled again)
+        keep = {k: v for k, v in old.items() if k not in drop} if a.preset in (None, old['preset']) else \
                {k: old[k] for k in ('data', 'text_col', 'label_col', 'valid_col', 'valid_pct', 'pretrained_fwd', 'pretrained_bwd') if k in old}
         return make_config(a.preset or old['preset'], **{**keep, **{k: v for k, v in given.items() if v is not None and k != 'preset'}}), a.out
     diff = [f"{k}={v!r} (the run has {old.get(k)!r})" for k, v in given.items() if v is not None and old.get(k) != v]

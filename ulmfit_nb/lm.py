@@ -44,15 +44,20 @@ def awd_lstm_config(preset:str='book', # 'book' (fastai's defaults, as the pretr
     return {**awd_lstm_lm_config, **_presets[preset], **overrides}
 
 # %% ../nbs/05_lm_finetune.ipynb #0e452078
+def _native_bf16() -> bool:
+    "Whether this GPU computes bfloat16 itself (Ampere and later): torch's check counts emulation (a T4, a V100) by default."
+    try: return torch.cuda.is_bf16_supported(including_emulation=False)
+    except TypeError: return torch.cuda.is_bf16_supported()  # (an older torch, which counted no emulation)
+
 def resolve_precision(precision:str='auto', # one of `core.TRAIN_PRECISIONS`: 'auto', 'bf16', 'fp16', 'fp32'
                       device=None, # where training runs (default: fastai's `default_device()`)
                      ) -> str:
     "'bf16', 'fp16' or 'fp32': what training in `precision` on `device` computes in; `ConfigError` when it cannot."
     if precision not in TRAIN_PRECISIONS: raise ConfigError(f"--precision {precision!r}: choose one of {', '.join(TRAIN_PRECISIONS)}")
     dev = torch.device(default_device() if device is None else device).type
-    if precision == 'auto': return ('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if dev == 'cuda' else 'fp32'
+    if precision == 'auto': return ('bf16' if _native_bf16() else 'fp16') if dev == 'cuda' else 'fp32'
     if precision == 'fp16' and dev != 'cuda': raise ConfigError(f"--precision fp16 needs a CUDA GPU (training on {dev}): use bf16 or fp32")
-    if precision == 'bf16' and dev == 'cuda' and not torch.cuda.is_bf16_supported():
+    if precision == 'bf16' and dev == 'cuda' and not _native_bf16():
         raise ConfigError("--precision bf16: this GPU does not support bfloat16: use fp16 or auto")
     return precision
 

@@ -252,8 +252,10 @@ class TimeBudget(Callback):
     def before_fit(self):
         if self.t0 is None: self.t0 = time.time()
         if self.stopped: raise CancelFitException()  # a later phase of a stage already out of time
-    def before_epoch(self): self.t_epoch = time.time()
+    def before_epoch(self): self.t_epoch, self.skipped = time.time(), False
+    def after_cancel_epoch(self): self.skipped = True  # an epoch a resumed fit skips (fastai's `SkipToEpoch`)
     def after_epoch(self):
+        if self.skipped: return
         now = time.time(); self.longest = max(self.longest, now - self.t_epoch)
         if now - self.t0 + self.longest > self.budget:
             self.stopped, self.learn.cancel_note = True, f"the time budget ({self.budget / 60:g} min) ends the stage here"
@@ -364,7 +366,7 @@ def stage_names(cfg:dict, # the run's settings
                ) -> list[str]:
     "The stages a run with settings `cfg` goes through, in order ('test' only for data with a test set)."
     return (['tokenize', 'lm_fwd', 'clas_fwd'] + (['lm_bwd', 'clas_bwd'] if cfg['backwards'] else []) + ['ensemble']
-            + (['test'] if cfg['data'] in HAS_TEST_SET else []))
+            + (['test'] if cfg['data'] in HAS_TEST_SET and 'limit' in cfg else []))  # (runs configured before the test split have no 'limit', and no test set)
 
 # %% ../nbs/10_run.ipynb #55c9f21b
 def save_ids(ids:list, # 1-D id tensors (or lists), one per document
@@ -446,6 +448,9 @@ def _lm_learner(run:RunDir, cfg:dict, direction:str, precision:str='auto'):
     elif cfg['pretrained'] == 'shipped': pre = shipped_lm_files(backwards=direction == 'bwd')
     learn = lm_learner(dls, config=model_config(cfg), drop_mult=cfg['lm_drop_mult'], pretrained=pre, path=d, precision=precision)
     learn.model_dir = '.'
+    # what it really started from (wt103 falls back to random weights where it cannot be had): the stage records it
+    learn.started_from = 'random weights' if not pre else 'wt103' if cfg['pretrained'] == 'wt103' and not cfg[f'pretrained_{direction}'] else \
+                         'shipped' if cfg['pretrained'] == 'shipped' and not cfg[f'pretrained_{direction}'] else str(pre[0])
     return learn
 
 def _last(rows:list[dict]) -> dict:
@@ -486,7 +491,7 @@ def stage_lm(run:RunDir, # the run directory
                             f'{direction} language model', max_minutes, log_every)
     save_encoder(learn, 'encoder')  # (here, not in `fit_lm`: a stage the time budget ended keeps its encoder too)
     save_lm_weights(learn, d/'lm')  # lm.pth + lm.pkl: fastai's pretrained format
-    return dict(epochs=len(rows), **_last(rows), **how)
+    return dict(epochs=len(rows), **_last(rows), **how, started_from=learn.started_from)
 
 # %% ../nbs/10_run.ipynb #66c1bef7
 def _clas_learner(run:RunDir, cfg:dict, direction:str, encoder:Path|None=None, precision:str='auto'):
@@ -637,6 +642,8 @@ def train(cfg:dict, # settings from `make_config`
     if parallel_directions and stop_after in TRAINING_STAGES:
         raise ConfigError(f"--stop-after {stop_after} with --parallel-directions: the two directions' stages end together (stop after tokenize or ensemble)")
     if max_minutes is not None and not max_minutes > 0: raise ConfigError(f"--max-minutes must be > 0, got {max_minutes}")
+    if max_minutes is not None and num_distrib() > 1:  # (each process would decide on its own clock, and one could wait forever for the others)
+        raise ConfigError('--max-minutes is for one process (or --parallel-directions), not under torchrun')
     if stop_after is not None and stop_after not in stage_names(cfg):
         raise ConfigError(f"--stop-after {stop_after!r}: this run's stages are {', '.join(stage_names(cfg))}")
     run = RunDir(out)
@@ -647,6 +654,7 @@ def train(cfg:dict, # settings from `make_config`
         log(f'{run.path} is already complete'); return load_json(run.path/'COMPLETE.json')
     names, stage, t0 = stage_names(cfg), None, time.time()
     in_parallel = False if parallel_directions and cfg['backwards'] else None  # True once both directions are trained
+    ran = False  # whether this session ran a stage (else a `stop_after` already reached leaves the status as it was)
     if stop_after is not None and stop_after not in names:
         raise ConfigError(f"--stop-after {stop_after!r}: this run's stages are {', '.join(names)}")
     t = t0
@@ -664,7 +672,7 @@ def train(cfg:dict, # settings from `make_config`
                     run.set_status('running', stage='both directions')
                     t = time.time()
                     train_directions(run, precision=precision, max_minutes=max_minutes, log_every=log_every, log=log)
-                    in_parallel = True; continue
+                    in_parallel = ran = True; continue
                 if broadcast_object(run.is_done(stage)): log(f'== [{i}/{len(names)}] {stage}: done in an earlier session, skipped'); continue
                 log(f'== [{i}/{len(names)}] {stage}')
                 run.set_status('running', stage=stage)
@@ -672,6 +680,7 @@ def train(cfg:dict, # settings from `make_config`
                 f = STAGES[stage] if stage in TRAINING_STAGES else rank0_only(STAGES[stage])  # under DDP: every rank trains, rank 0 does the rest
                 info = f(run, cfg, cbs=(cbs or {}).get(stage), precision=precision, max_minutes=max_minutes, log_every=log_every)
                 run.mark_done(stage, dict(info, seconds=spent()))  # an interrupted stage's earlier time included
+                ran = True
     except KeyboardInterrupt:
         run.set_status('interrupted', stage=stage, stage_seconds=spent() if stage else 0, resume=f'ulmfit train --out {run.path} --resume')
         _wait_for_rank0(run, t0); raise
@@ -679,7 +688,7 @@ def train(cfg:dict, # settings from `make_config`
         run.set_status('failed', stage=stage, stage_seconds=spent() if stage else 0, error=f'{type(e).__name__}: {e}')
         _wait_for_rank0(run, t0); raise
     if not broadcast_object(run.is_done(names[-1])):  # stopped after `stop_after`, as asked
-        rank0_only(run.set_status)('stopped', stage=stop_after, resume=f'ulmfit train --out {run.path} --resume')
+        if ran: rank0_only(run.set_status)('stopped', stage=stop_after, resume=f'ulmfit train --out {run.path} --resume')
         log(f'stopped after {stop_after}, as asked: continue with ulmfit train --out {run.path} --resume'); return {}
     summary = rank0_only(_complete)(run, cfg, time.time() - t0)
     log(_summary_text(summary))
@@ -687,7 +696,15 @@ def train(cfg:dict, # settings from `make_config`
 
 def _relay(stream, prefix:str, log):
     "Log each line of a child process's output with `prefix`, until it ends (in a thread of its own)."
-    for line in iter(stream.readline, ''): log(prefix + line.rstrip('\n'))
+    for line in iter(stream.readline, ''):
+        try: log(prefix + line.rstrip('\n'))
+        except Exception: pass  # (a closed pipe downstream: keep reading, or the child would block on a full pipe)
+
+def _die_with_parent():
+    "In a child process on Linux: receive `SIGTERM` when the parent dies, so that no orphan trains on."
+    import ctypes
+    try: ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError: pass
 
 def train_directions(run:RunDir, # a run whose `tokenize` stage is done
                      precision:str='auto', # as `train`'s
@@ -701,16 +718,18 @@ def train_directions(run:RunDir, # a run whose `tokenize` stage is done
     gpus = [g for g in gpus if g.strip()]
     threads = max(1, torch.get_num_threads() // 2)  # (on a CPU the two share its cores)
     procs, relays = {}, []
-    for i, d in enumerate(todo):
-        cmd = [sys.executable, '-m', 'ulmfit_nb.cli', 'train', '--out', str(run.path), '--resume', '--direction', d,
-               '--precision', precision, '--threads', str(threads)]
-        if max_minutes: cmd += ['--max-minutes', str(max_minutes)]
-        if log_every: cmd += ['--log-every', str(log_every)]
-        env = {**os.environ, 'PYTHONUNBUFFERED': '1'}
-        if len(gpus) >= 2: env['CUDA_VISIBLE_DEVICES'] = gpus[i % len(gpus)]  # one GPU each; with one, they share it
-        procs[d] = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        relays.append(threading.Thread(target=_relay, args=(procs[d].stdout, f'[{d}] ', log), daemon=True)); relays[-1].start()
-    try: rcs = {d: p.wait() for d, p in procs.items()}
+    try:  # (from the first start on: a stop that comes while the second starts still stops the first)
+        for i, d in enumerate(todo):
+            cmd = [sys.executable, '-m', 'ulmfit_nb.cli', 'train', '--out', str(run.path), '--resume', '--direction', d,
+                   '--precision', precision, '--threads', str(threads)]
+            if max_minutes: cmd += ['--max-minutes', str(max_minutes)]
+            if log_every: cmd += ['--log-every', str(log_every)]
+            env = {**os.environ, 'PYTHONUNBUFFERED': '1'}
+            if len(gpus) >= 2: env['CUDA_VISIBLE_DEVICES'] = gpus[i % len(gpus)]  # one GPU each; with one, they share it
+            procs[d] = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                        preexec_fn=_die_with_parent if sys.platform == 'linux' else None)
+            relays.append(threading.Thread(target=_relay, args=(procs[d].stdout, f'[{d}] ', log), daemon=True)); relays[-1].start()
+        rcs = {d: p.wait() for d, p in procs.items()}
     except KeyboardInterrupt as e:  # Ctrl-C reached the processes too; `SIGTERM` (or a signal to this process alone) did not
         end = time.time() + (0 if str(e) == 'SIGTERM' else 5)
         for p in procs.values():
