@@ -442,15 +442,13 @@ def _lm_learner(run:RunDir, cfg:dict, direction:str, precision:str='auto'):
     d = run.stage_dir(f'lm_{direction}')
     dls = lm_dataloaders(ids, proc.vocab, valid_pct=0.1, bs=cfg['bs'], seq_len=cfg['seq_len'],
                          backwards=direction == 'bwd', seed=cfg['seed'])
-    pre = cfg[f'pretrained_{direction}']
-    if pre: pre = tuple(pre)
-    elif cfg['pretrained'] == 'wt103': pre = pretrained_files(backwards=direction == 'bwd')  # None (with a message) offline
-    elif cfg['pretrained'] == 'shipped': pre = shipped_lm_files(backwards=direction == 'bwd')
+    pre, source = cfg[f'pretrained_{direction}'], cfg['pretrained']
+    if pre: pre, source = tuple(pre), str(pre[0])
+    elif source == 'wt103': pre = pretrained_files(backwards=direction == 'bwd')  # None (with a message) offline
+    elif source == 'shipped': pre = shipped_lm_files(backwards=direction == 'bwd')
     learn = lm_learner(dls, config=model_config(cfg), drop_mult=cfg['lm_drop_mult'], pretrained=pre, path=d, precision=precision)
     learn.model_dir = '.'
-    # what it really started from (wt103 falls back to random weights where it cannot be had): the stage records it
-    learn.started_from = 'random weights' if not pre else 'wt103' if cfg['pretrained'] == 'wt103' and not cfg[f'pretrained_{direction}'] else \
-                         'shipped' if cfg['pretrained'] == 'shipped' and not cfg[f'pretrained_{direction}'] else str(pre[0])
+    learn.started_from = source if pre else 'random weights'  # (wt103 falls back to random weights where it cannot be had: the stage records it)
     return learn
 
 def _last(rows:list[dict]) -> dict:
@@ -546,6 +544,15 @@ def _classifier(run:RunDir, direction:str, vocab_sz:int):
     model.load_state_dict(torch.load(d/'model.pth', map_location='cpu', weights_only=True))
     return model, spec
 
+def _scores(probs:dict, # {model name: probabilities (n_texts x n_classes)}
+            y:np.ndarray, # the true class indices
+            classes:list, # the class names
+           ) -> dict:
+    "Each model's accuracy (`{name}_accuracy`), and the baseline any accuracy should be read against: always answering the commonest class."
+    counts = np.bincount(y, minlength=len(classes))
+    return {**{f'{k}_accuracy': float((np.asarray(p).argmax(1) == y).mean()) for k, p in probs.items()},
+            'majority_class': classes[int(counts.argmax())], 'majority_accuracy': float(counts.max() / len(y))}
+
 def stage_ensemble(run:RunDir, # the run directory
                    cfg:dict, # the run's settings
                    **kw, # (what the other stages take)
@@ -558,10 +565,7 @@ def stage_ensemble(run:RunDir, # the run directory
     y = np.array([classes.index(l) for l in probs['fwd'].label])
     cols = probs_columns(classes)
     p = ensemble_probs([torch.tensor(probs[k][cols].values) for k in dirs]).numpy()
-    acc = {f'{k}_accuracy': float((probs[k][cols].values.argmax(1) == y).mean()) for k in dirs}
-    acc['ensemble_accuracy'] = float((p.argmax(1) == y).mean())
-    counts = np.bincount(y, minlength=len(classes))  # the baseline any accuracy should be read against
-    acc.update(majority_class=classes[int(counts.argmax())], majority_accuracy=float(counts.max() / len(y)))
+    acc = _scores({**{k: probs[k][cols].values for k in dirs}, 'ensemble': p}, y, classes)
     d = run.stage_dir('ensemble')
     table = pd.DataFrame({'text': probs['fwd'].get('text', ''), 'label': probs['fwd'].label,
                           'predicted': [classes[i] for i in p.argmax(1)], **dict(zip(cols, p.T))})
@@ -588,9 +592,7 @@ def stage_test(run:RunDir, # the run directory
     probs = {k: predict_ids(_classifier(run, k, len(proc.vocab))[0].to(device), test_ids, bs=cfg['bs'], backwards=k == 'bwd',
                             progress=show_progress()) for k in dirs}
     probs['ensemble'] = ensemble_probs([probs[k] for k in dirs])
-    counts = np.bincount(y, minlength=len(classes))
-    m = dict(n_test=len(y), **{f'{k}_accuracy': float((p.argmax(1).numpy() == y).mean()) for k, p in probs.items()},
-             majority_class=classes[int(counts.argmax())], majority_accuracy=float(counts.max() / len(y)))
+    m = dict(n_test=len(y), **_scores(probs, y, classes))
     table = pd.DataFrame({'label': docs.label[t].values, **{f'{k}_{c}': probs[k][:, i].numpy() for k in probs for i, c in enumerate(probs_columns(classes))}})
     atomic_write(run.stage_dir('test')/'probs.csv', lambda f: table.to_csv(f, index=False))
     save_json(m, run.path/'test_metrics.json')
