@@ -3,8 +3,9 @@
 Compares, on the same texts in the same run, with 1 and then 2 worker processes:
   - fastai: `fastai.text.core.tokenize_texts` (fastai's default rules + spaCy through `parallel_tokenize`, the path
     `Tokenizer.from_df`/`TextBlock` use), no cache;
-  - ulmfit_nb cold: `ulmfit_nb.tokenization.tokenize_texts` with an empty cache (`word_tokens_parallel`, then the
-    SQLite token cache is filled);
+  - ulmfit_nb cold: `ulmfit_nb.tokenization.tokenize_texts` with an empty cache (`iter_tokens`: blocks of 5,000
+    texts; `word_tokens_parallel` on a pool of workers kept for every block, each worker's `PieceTokenizer`
+    tokenizing each distinct piece once; the SQLite token cache filled block by block);
 and, once, ulmfit_nb warm (the same call again, served from the cache). The two paths alternate (fastai first with
 1 worker, ours first with 2), so that a change in machine load does not favour one. Every run's tokens are checked
 identical to fastai's. Prints a Markdown table (reviews/s, tokens/s, speed-up) and the peak resident memory.

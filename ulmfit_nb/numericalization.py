@@ -7,19 +7,20 @@ from __future__ import annotations
 from .core import DataError, atomic_write  # first: it silences fastai's torch.jit warning
 import base64, hashlib, importlib, json, re, tempfile
 from collections import Counter
+from itertools import repeat
 from pathlib import Path
-import torch
+import numpy as np, torch
 from fastcore.basics import defaults, patch
 from fastai.text.core import UNK, PAD, BOS
 from fastai.text.data import make_vocab
 from .data import cache_dir
-from .tokenization import KINDS, tokenize_texts, train_sentencepiece, _rule_name
+from .tokenization import KINDS, iter_tokens, tokenize_texts, train_sentencepiece, _rule_name
 
 # %% auto #0
 __all__ = ['build_vocab', 'default_sp_vocab_sz', 'TextProcessor']
 
 # %% ../nbs/03_numericalization.ipynb #820b9111
-def build_vocab(token_lists, # tokenized texts (lists of tokens)
+def build_vocab(token_lists, # tokenized texts (lists of tokens, or an iterator of them), or a `Counter` of their tokens
                 min_freq:int=3, # keep tokens seen at least this many times
                 max_vocab:int=60000, # keep at most this many tokens (special tokens included)
                 special_toks:list|None=None, # tokens put first (fastai's `defaults.text_spec_tok` if `None`)
@@ -28,9 +29,12 @@ def build_vocab(token_lists, # tokenized texts (lists of tokens)
     special_toks = list(defaults.text_spec_tok if special_toks is None else special_toks)
     if min_freq < 1: raise DataError(f"min_freq must be at least 1, got {min_freq}")
     if max_vocab <= len(special_toks): raise DataError(f"max_vocab={max_vocab} leaves no room beyond the {len(special_toks)} special tokens")
-    if isinstance(token_lists, str) or (len(token_lists) and isinstance(token_lists[0], str)):
-        raise DataError("build_vocab: token_lists must be a list of token lists (one per text)")
-    count = Counter(t for o in token_lists for t in o)
+    if isinstance(token_lists, str): raise DataError("build_vocab: token_lists must be a list of token lists (one per text)")
+    count = token_lists if isinstance(token_lists, Counter) else Counter()
+    if count is not token_lists:
+        for o in token_lists:  # any iterable: `iter_tokens` streams a corpus through here without holding it
+            if isinstance(o, str): raise DataError("build_vocab: token_lists must be a list of token lists (one per text)")
+            count.update(o)
     return make_vocab(count, min_freq=min_freq, max_vocab=max_vocab, special_toks=special_toks)
 
 # %% ../nbs/03_numericalization.ipynb #2f9ac57b
@@ -116,24 +120,35 @@ def sp_path(self:TextProcessor) -> Path|None:
 
 # %% ../nbs/03_numericalization.ipynb #314dce7d
 @patch
+def iter_tokens(self:TextProcessor, texts, # the texts
+                n_workers:int=defaults.cpus, # worker processes
+                cache:bool=True, # use the on-disk token cache
+                progress:bool|None=None, # show a progress bar (`None`: where `core.show_progress()` says so)
+               ):
+    "Yield the tokens of each of `texts` with this processor's kind, rules and sentencepiece model (`tokenization.iter_tokens`: parallel, cached, streamed)."
+    return iter_tokens(texts, self.kind, self.sp_path, n_workers=n_workers, cache=cache, rules=self.rules, progress=progress)
+
+@patch
 def tokenize(self:TextProcessor, texts, # the texts
               n_workers:int=defaults.cpus, # worker processes
               cache:bool=True, # use the on-disk token cache
               progress:bool|None=None, # show a progress bar (`None`: where `core.show_progress()` says so)
              ) -> list[list[str]]:
-    "Tokenize `texts` with this processor's kind, rules and sentencepiece model (parallel, cached)."
-    return tokenize_texts(texts, self.kind, self.sp_path, n_workers=n_workers, cache=cache, rules=self.rules, progress=progress)
+    "Tokenize `texts` with this processor's kind, rules and sentencepiece model (parallel, cached): `iter_tokens` as a list."
+    return list(self.iter_tokens(texts, n_workers=n_workers, cache=cache, progress=progress))
 
 # %% ../nbs/03_numericalization.ipynb #ae4c7fef
 @patch
-def numericalize(self:TextProcessor, token_lists, # tokenized texts
+def numericalize(self:TextProcessor, token_lists, # tokenized texts (a list of token lists, or an iterator of them)
                  ) -> list[torch.LongTensor]:
     "One `LongTensor` of ids per token list; tokens not in the vocab become the `xxunk` id."
     if self.vocab is None: raise DataError("this TextProcessor has no vocab yet (use from_texts or set_vocab)")
-    if isinstance(token_lists, str) or (len(token_lists) and isinstance(token_lists[0], str)):
-        raise DataError("numericalize: pass a list of token lists (one per text)")
-    o2i, unk = self.o2i, self.unk_id
-    return [torch.tensor([o2i.get(t, unk) for t in o], dtype=torch.long) for o in token_lists]
+    if isinstance(token_lists, str): raise DataError("numericalize: pass a list of token lists (one per text)")
+    get, unk, out = self.o2i.get, self.unk_id, []
+    for o in token_lists:  # one at a time: from `iter_tokens`, only the ids of a corpus are held
+        if isinstance(o, str): raise DataError("numericalize: pass a list of token lists (one per text)")
+        out.append(torch.from_numpy(np.fromiter(map(get, o, repeat(unk)), dtype=np.int64, count=len(o))))
+    return out
 
 # %% ../nbs/03_numericalization.ipynb #3e2204cf
 @patch
@@ -142,8 +157,8 @@ def encode(self:TextProcessor, texts, # the texts
             cache:bool=True, # use the on-disk token cache
             progress:bool|None=None, # show a progress bar (`None`: where `core.show_progress()` says so)
            ) -> list[torch.LongTensor]:
-    "Tokenize and numericalize `texts`: one `LongTensor` per text, starting with the `xxbos` id."
-    return self.numericalize(self.tokenize(texts, n_workers=n_workers, cache=cache, progress=progress))
+    "Tokenize and numericalize `texts`, streamed (no corpus of token lists is held): one `LongTensor` per text, starting with the `xxbos` id."
+    return self.numericalize(self.iter_tokens(texts, n_workers=n_workers, cache=cache, progress=progress))
 
 # %% ../nbs/03_numericalization.ipynb #483b8ddd
 @patch
@@ -165,6 +180,15 @@ def to_text(self:TextProcessor, ids, # ids of one text (tensor or list)
     return re.sub(' {2,}', ' ', s).strip()
 
 # %% ../nbs/03_numericalization.ipynb #70fdfd62
+def _unfitted(cls, texts:list, kind:str, sp_vocab_sz:int|None, rules:list|None) -> TextProcessor:
+    "A `cls` processor for `kind` and `rules` (for subwords, with sentencepiece trained on `texts`), without a vocab yet."
+    sp_model = None
+    if kind == 'subword':
+        with tempfile.TemporaryDirectory() as d:
+            p = train_sentencepiece(texts, sp_vocab_sz or default_sp_vocab_sz(texts), Path(d)/'spm.model', rules=rules)
+            sp_model = p.read_bytes()
+    return cls(kind, sp_model=sp_model, rules=rules)
+
 @patch(cls_method=True)
 def from_texts(cls:TextProcessor, texts, # training texts
                 kind:str='word', # 'word', 'subword' or 'char'
@@ -178,15 +202,40 @@ def from_texts(cls:TextProcessor, texts, # training texts
     "A processor fitted on `texts`: trains sentencepiece for subwords, then builds the vocab (unless `vocab` is given)."
     if isinstance(texts, str): raise DataError("from_texts: texts must be a list of strings, not one string")
     texts = list(texts)
-    sp_model = None
-    if kind == 'subword':
-        with tempfile.TemporaryDirectory() as d:
-            p = train_sentencepiece(texts, sp_vocab_sz or default_sp_vocab_sz(texts), Path(d)/'spm.model', rules=rules)
-            sp_model = p.read_bytes()
-    proc = cls(kind, sp_model=sp_model, rules=rules)
+    proc = _unfitted(cls, texts, kind, sp_vocab_sz, rules)
     proc.set_vocab(vocab if vocab is not None else
-                   build_vocab(proc.tokenize(texts, n_workers=n_workers), min_freq=min_freq, max_vocab=max_vocab))
+                   build_vocab(proc.iter_tokens(texts, n_workers=n_workers), min_freq=min_freq, max_vocab=max_vocab))
     return proc
+
+# %% ../nbs/03_numericalization.ipynb #910af6f2
+class _Numbering(dict):
+    "token -> number, a new token getting the next number."
+    def __missing__(self, t):
+        n = self[t] = len(self)
+        return n
+
+@patch(cls_method=True)
+def fit_encode(cls:TextProcessor, texts, # the texts the vocab is built from, and that are encoded
+               kind:str='word', # 'word', 'subword' or 'char'
+               min_freq:int=3, # `build_vocab`'s minimum count
+               max_vocab:int=60000, # `build_vocab`'s maximum size
+               sp_vocab_sz:int|None=None, # sentencepiece vocab size (`default_sp_vocab_sz(texts)` if `None`)
+               rules:list|None=None, # pre-tokenization rules (fastai's defaults if `None`)
+               n_workers:int=defaults.cpus, # worker processes for tokenization
+               progress:bool|None=None, # show a progress bar (`None`: where `core.show_progress()` says so)
+              ) -> tuple[TextProcessor, list[torch.LongTensor]]:
+    "`(proc, ids)`: `from_texts(texts)` and `proc.encode(texts)` in one streamed pass, each text's tokens made (or read from the cache) once."
+    if isinstance(texts, str): raise DataError("fit_encode: texts must be a list of strings, not one string")
+    texts = list(texts)
+    proc = _unfitted(cls, texts, kind, sp_vocab_sz, rules)
+    first, ids = _Numbering(), []  # token -> provisional number, in the order tokens are first seen; numbers per text
+    for o in proc.iter_tokens(texts, n_workers=n_workers, progress=progress):
+        ids.append(np.fromiter(map(first.__getitem__, o), dtype=np.int32, count=len(o)))
+    n = np.bincount(np.concatenate(ids), minlength=len(first)) if ids else np.zeros(0, np.int64)
+    proc.set_vocab(build_vocab(Counter(dict(zip(first, n.tolist()))), min_freq=min_freq, max_vocab=max_vocab))  # (first-seen order: ties as `Counter` breaks them)
+    to_id = np.array([proc.o2i.get(t, proc.unk_id) for t in first], dtype=np.int64)
+    for i, o in enumerate(ids): ids[i] = torch.from_numpy(to_id[o])  # in place: the provisional numbers go as the ids come
+    return proc, ids
 
 # %% ../nbs/03_numericalization.ipynb #38dd14fc
 @patch

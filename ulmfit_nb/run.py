@@ -401,12 +401,9 @@ def stage_tokenize(run:RunDir, # the run directory
     d = run.stage_dir('tokenize')
     df, extra = load_data(cfg['data'], cfg['text_col'], cfg['label_col'], cfg['valid_col'], cfg['valid_pct'], cfg['seed'], cfg.get('limit'))
     texts = df.text.tolist() + list(extra)
-    bars = show_progress()
-    # `from_texts` draws its tokenizing bar whatever the output: kept off a log file like fastai's training bars
-    with contextlib.nullcontext() if bars else contextlib.redirect_stdout(io.StringIO()):
-        proc = TextProcessor.from_texts(texts, kind=cfg['tokenizer'], min_freq=cfg['min_freq'], max_vocab=cfg['max_vocab'],
-                                        sp_vocab_sz=cfg['sp_vocab_sz'])
-    ids = proc.encode(texts, progress=bars)  # tokens come from the cache `from_texts` filled
+    # one streamed pass: the vocab is built and every text encoded, each text tokenized (or read from the cache) once
+    proc, ids = TextProcessor.fit_encode(texts, kind=cfg['tokenizer'], min_freq=cfg['min_freq'], max_vocab=cfg['max_vocab'],
+                                         sp_vocab_sz=cfg['sp_vocab_sz'], progress=show_progress())
     save_ids(ids, d/'ids.npz')
     is_test = df.is_test.values if 'is_test' in df else np.zeros(len(df), dtype=bool)
     keep = lambda col: df[col].where(df.is_valid, '').tolist() + [''] * len(extra)  # validation rows only: for the probabilities' tables

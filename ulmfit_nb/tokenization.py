@@ -6,18 +6,21 @@
 from __future__ import annotations
 from .core import DataError, atomic_write, show_progress  # first: it silences fastai's torch.jit warning
 import hashlib, json, re, shutil, sqlite3, tempfile, warnings
+from itertools import chain, compress
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from collections import Counter
 import fastai  # (spaCy is imported where it is used: training on saved ids needs no spaCy)
-from fastcore.basics import defaults
+from fastcore.basics import defaults, patch
+from fastcore.meta import delegates
 from fastprogress.fastprogress import progress_bar
 from fastai.text.core import Tokenizer, WordTokenizer, SentencePieceTokenizer, parallel_tokenize, replace_space
 from .data import cache_dir
 
 # %% auto #0
 __all__ = ['KINDS', 'TOK_STATS', 'apply_rules', 'train_sentencepiece', 'SPTokenizer', 'CharTokenizer', 'make_tokenizer',
-           'spacy_tokenizer', 'word_tokens', 'word_tokens_parallel', 'tok_settings_key', 'text_key', 'tokenize_texts']
+           'spacy_tokenizer', 'special_case_pairs', 'PieceTokenizer', 'word_tokens', 'word_tokens_parallel',
+           'tok_settings_key', 'text_key', 'iter_tokens', 'tokenize_texts']
 
 # %% ../nbs/02_tokenization.ipynb #daaa473c
 def _rule_name(f) -> str:
@@ -115,34 +118,145 @@ def spacy_tokenizer(lang:str='en', # spaCy language code
         _SPACY[lang] = spacy.blank(lang).tokenizer
     return _SPACY[lang]
 
-# %% ../nbs/02_tokenization.ipynb #f4a7fe6d
+# %% ../nbs/02_tokenization.ipynb #f439c8f2
+def special_case_pairs(tok, # a spaCy `Tokenizer`
+                      ) -> tuple[set, dict, dict]:
+    "`(pairs, first, last)`: adjacent tokens of spaCy's special-case patterns, and the pattern tokens behind each special case's first and last output tokens."
+    from spacy.tokenizer import Tokenizer as SpacyBareTokenizer
+    from spacy.symbols import ORTH
+    affix_only = SpacyBareTokenizer(tok.vocab, rules={}, prefix_search=tok.prefix_search, suffix_search=tok.suffix_search,
+                                    infix_finditer=tok.infix_finditer, token_match=tok.token_match, url_match=tok.url_match)
+    pairs, first, last = set(), {}, {}
+    for s, attrs in tok.rules.items():
+        pattern = [t.text for t in affix_only(s)]  # what spaCy's matcher looks for (`_tokenize_affixes(s, False)`)
+        if len(pattern) < 2: continue
+        pairs.update(zip(pattern, pattern[1:]))
+        out = [a.get(ORTH, a.get('ORTH')) for a in attrs]  # what it puts in their place
+        first.setdefault(out[0], set()).add(pattern[0]); last.setdefault(out[-1], set()).add(pattern[-1])
+    return pairs, first, last
+
+# %% ../nbs/02_tokenization.ipynb #4eaae1e8
+_UNEVEN_SPACE = re.compile(r'\s |^ | \Z')  # a space after whitespace, or at either end: spaCy's rule for runs applies
+_SPACY_PIECES = re.compile(r'\S+|^\s+|(?<=\S )\s+|(?<=\S)(?! )\s+')  # spaCy's runs, a run's leading space dropped
+_HAS_SPACE = re.compile(r'\s')
+
+class PieceTokenizer:
+    "spaCy's tokens of texts, each distinct piece (text between spaces) tokenized once per process, with fastai's `replace_space`."
+    def __init__(self,
+                 lang:str='en', # spaCy language code
+                 max_pieces:int=1_000_000, # pieces kept in the table before it is emptied (memory bound)
+                 join:int=1000, # new pieces tokenized together in one spaCy call
+                ):
+        self.tok, self.max_pieces, self.join = spacy_tokenizer(lang), max_pieces, join
+        self.pairs, self.first, self.last = special_case_pairs(self.tok)
+        self.lefts, self.rights = {a for a, _ in self.pairs}, {b for _, b in self.pairs}
+        self.stats = Counter()  # 'texts', 'pieces' (tokenized by spaCy), 'whole' (texts tokenized whole)
+        self.clear()
+
+    def clear(self):
+        "Empty the table: `pieces` maps a piece to its tokens; `ends`/`starts` hold the edge tokens a special case can join."
+        self.pieces, self.ends, self.starts = {'': []}, {}, {}
+
+# %% ../nbs/02_tokenization.ipynb #886a1e90
+@patch
+def _spacy(self:PieceTokenizer, s:str) -> list[str]:
+    "spaCy's tokens of `s`, spaces in a token replaced as fastai's post-rule does."
+    return [replace_space(w) if ' ' in w else w for w in (t.text for t in self.tok(s))]
+
+@patch
+def _add(self:PieceTokenizer, piece:str, toks:list[str]):
+    "Store `piece`'s tokens, and its edge tokens where a special-case match could cross into the next or previous piece."
+    self.pieces[piece] = toks
+    end = ({toks[-1]} | self.last.get(toks[-1], set())) & self.lefts
+    start = ({toks[0]} | self.first.get(toks[0], set())) & self.rights
+    if end: self.ends[piece] = end
+    if start: self.starts[piece] = start
+
+# %% ../nbs/02_tokenization.ipynb #1a2ceb2a
+@patch
+def _learn(self:PieceTokenizer, new:set):
+    "Tokenize the `new` pieces and store them."
+    plain = []
+    for p in new:
+        if _HAS_SPACE.search(p): self._add(p, self._spacy(p))
+        else: plain.append(p)
+    for i in range(0, len(plain), self.join):
+        batch, groups, cur = plain[i:i + self.join], [], []
+        for w in (t.text for t in self.tok('\n'.join(batch))):
+            if w == '\n': groups.append(cur); cur = []
+            else: cur.append(w)
+        groups.append(cur)
+        if len(groups) != len(batch): groups = [self._spacy(p) for p in batch]  # (never seen; one at a time is always right)
+        for p, g in zip(batch, groups): self._add(p, g)
+    self.stats['pieces'] += len(new)
+
+# %% ../nbs/02_tokenization.ipynb #22f06d38
+@patch
+def _crosses(self:PieceTokenizer, pieces:list[str]) -> bool:
+    "Could a special case match across two adjacent `pieces`?"
+    ends, starts, pairs = self.ends, self.starts, self.pairs
+    for i in compress(range(len(pieces) - 1), map(ends.__contains__, pieces)):
+        nxt = starts.get(pieces[i + 1])
+        if nxt and any((a, b) in pairs for a in ends[pieces[i]] for b in nxt): return True
+    return False
+
+# %% ../nbs/02_tokenization.ipynb #dd945efc
+@patch
+def __call__(self:PieceTokenizer, texts:list[str]) -> list[list[str]]:
+    "spaCy's tokens of each of `texts` (already through the rules)."
+    cut = [_SPACY_PIECES.findall(t) if _UNEVEN_SPACE.search(t) else t.split(' ') for t in texts]
+    seen = set().union(*cut)
+    new = seen - self.pieces.keys()
+    if len(self.pieces) + len(new) > self.max_pieces: self.clear(); new = seen - self.pieces.keys()
+    self._learn(new)
+    get, out = self.pieces.__getitem__, []
+    for t, ps in zip(texts, cut):
+        if self._crosses(ps): out.append(self._spacy(t)); self.stats['whole'] += 1
+        else: out.append(list(chain.from_iterable(map(get, ps))))
+    self.stats['texts'] += len(texts)
+    return out
+
+# %% ../nbs/02_tokenization.ipynb #05ad4dcc
+_PIECE_TOKENIZERS = {}  # lang -> PieceTokenizer, one per process
+
 def word_tokens(texts:list, # the texts
                 rules:list|None=None, # pre-tokenization rules (fastai's defaults if `None`)
-                batch_size:int=1000, # texts per spaCy batch
+                batch_size:int=1000, # texts per `PieceTokenizer` call
+                lang:str='en', # spaCy language code
                ) -> list[list[str]]:
-    "fastai's word tokens of `texts` (its rules, spaCy, `replace_space`) in this process, without fastai's per-text wrappers."
-    docs = spacy_tokenizer().pipe(apply_rules(texts, rules), batch_size=batch_size)
-    return [[replace_space(w) if ' ' in w else w for w in (tok.text for tok in doc)] for doc in docs]
+    "fastai's word tokens of `texts` (its rules, spaCy, `replace_space`) in this process, through this process's `PieceTokenizer`."
+    if lang not in _PIECE_TOKENIZERS: _PIECE_TOKENIZERS[lang] = PieceTokenizer(lang)
+    pt, out = _PIECE_TOKENIZERS[lang], []
+    for i in range(0, len(texts), batch_size): out += pt(apply_rules(texts[i:i + batch_size], rules))
+    return out
 
 # %% ../nbs/02_tokenization.ipynb #049f30db
 def _word_chunk(args):
     "Worker: `word_tokens` of one chunk `(texts, rules)`."
     return word_tokens(*args)
 
+def _numbered(results, pool=None):
+    "Yield `(i, tokens)` from the chunks' `results`, in order; shut `pool` down at the end, if given."
+    try:
+        i = 0
+        for toks in results:
+            for o in toks: yield i, o; i += 1
+    finally:
+        if pool is not None: pool.shutdown(cancel_futures=True)
+
 def word_tokens_parallel(texts:list, # the texts
                          rules:list|None=None, # pre-tokenization rules (fastai's defaults if `None`)
                          n_workers:int=defaults.cpus, # worker processes (0 or 1: in this process)
                          chunk:int=1000, # texts per task
+                         pool:ProcessPoolExecutor|None=None, # workers kept across calls (their `PieceTokenizer`s stay filled)
                         ):
-    "Yield `(i, tokens)` for each of `texts`, in order, from `word_tokens` run on chunks of `chunk` texts by `n_workers` processes."
+    "Yield `(i, tokens)` for each of `texts`, in order, from `word_tokens` run on chunks of `chunk` texts by `n_workers` processes (or `pool`'s)."
     chunks = [(texts[i:i + chunk], rules) for i in range(0, len(texts), chunk)]
-    ex = ProcessPoolExecutor(n_workers) if n_workers > 1 and len(chunks) > 1 else None
-    try:
-        i = 0
-        for toks in (ex.map if ex else map)(_word_chunk, chunks):
-            for o in toks: yield i, o; i += 1
-    finally:
-        if ex: ex.shutdown(cancel_futures=True)
+    if pool is not None: return _numbered(pool.map(_word_chunk, chunks))  # submitted now, before a result is asked for
+    if n_workers > 1 and len(chunks) > 1:
+        pool = ProcessPoolExecutor(n_workers)
+        return _numbered(pool.map(_word_chunk, chunks), pool)
+    return _numbered(map(_word_chunk, chunks))
 
 # %% ../nbs/02_tokenization.ipynb #9aaaaeaa
 TOK_STATS = Counter() # 'tokenized': distinct texts tokenized, 'cache_hits': texts served from the cache
@@ -201,15 +315,59 @@ def _cache_put(con, items:list):
     with con: con.executemany('INSERT OR REPLACE INTO toks VALUES (?,?,?)', (row(k, o) for k, o in items))
 
 # %% ../nbs/02_tokenization.ipynb #dcc7ea84
-def tokenize_texts(texts, # the texts (list, Series, ...)
-                   kind:str='word', # 'word', 'subword' or 'char'
-                   sp_model:str|Path|None=None, # sentencepiece `.model` file for `kind='subword'`
-                   n_workers:int=defaults.cpus, # worker processes (0: tokenize in this process)
-                   cache:bool=True, # read/write the on-disk cache in `cache_dir('tok')`
-                   rules:list|None=None, # pre-tokenization rules (fastai's defaults if `None`)
-                   progress:bool|None=None, # show a progress bar (`None`: where `core.show_progress()` says so)
-                  ) -> list[list[str]]:
-    "Tokenize `texts` in parallel with fastai's rules and the `kind` tokenizer (words: `word_tokens_parallel`); texts already in the cache are not redone."
+def _token_stream(texts, tok, rules, kind, sp_model, n_workers, cache, block):
+    "`iter_tokens`' generator: look a block up in the cache and start tokenizing what it lacks, then finish the block before."
+    settings = tok_settings_key(kind, rules, sp_model) if cache else None
+    keys = [text_key(t, settings) for t in texts] if cache else texts  # (no cache: the text is its own key)
+    repeated = {k for k, n in Counter(keys).items() if n > 1}
+    scheduled, repeats = set(), {}  # repeated keys already tokenized by an earlier block, and their tokens
+    con = pool = None
+    def start(lo):
+        part = keys[lo:lo + block]
+        found = _cache_get(con, list(set(part))) if con is not None else {}
+        todo = {}
+        for k, t in zip(part, texts[lo:lo + block]):
+            if k not in found and k not in scheduled and k not in todo: todo[k] = t
+        scheduled.update(k for k in todo if k in repeated)
+        TOK_STATS['cache_hits'] += len(part) - sum(k not in found for k in part)
+        todo = list(todo.items())
+        todo_texts = [t for _, t in todo]
+        toks = (word_tokens_parallel(todo_texts, rules, n_workers, pool=pool) if tok is None else
+                parallel_tokenize(todo_texts, tok=tok, rules=rules, n_workers=n_workers)) if todo else iter(())
+        return part, found, todo, toks
+    def finish(part, found, todo, toks):
+        new = [None]*len(todo)
+        for i, o in toks: new[i] = list(o)
+        TOK_STATS['tokenized'] += len(todo)
+        if con is not None and todo: _cache_put(con, [(k, o) for (k, _), o in zip(todo, new)])
+        for (k, _), o in zip(todo, new):
+            found[k] = o
+            if k in repeated: repeats[k] = o
+        return [found[k] if k in found else repeats[k] for k in part]
+    try:
+        if cache: con = _open_cache(cache_dir('tok')/'tokens.sqlite')
+        if tok is None and n_workers > 1 and len(texts) > 1000: pool = ProcessPoolExecutor(n_workers)  # kept for every block
+        prev = None
+        for lo in range(0, len(texts), block):
+            cur = start(lo)  # submitted to the pool now: the workers tokenize it while the block before is used
+            if prev is not None: yield from finish(*prev)
+            prev = cur
+        if prev is not None: yield from finish(*prev)
+    finally:
+        if pool is not None: pool.shutdown(cancel_futures=True)
+        if con is not None: con.close()
+
+# %% ../nbs/02_tokenization.ipynb #f7bdae18
+def iter_tokens(texts, # the texts (list, Series, ...)
+                kind:str='word', # 'word', 'subword' or 'char'
+                sp_model:str|Path|None=None, # sentencepiece `.model` file for `kind='subword'`
+                n_workers:int=defaults.cpus, # worker processes (0: tokenize in this process)
+                cache:bool=True, # read/write the on-disk cache in `cache_dir('tok')`
+                rules:list|None=None, # pre-tokenization rules (fastai's defaults if `None`)
+                progress:bool|None=None, # show a progress bar (`None`: where `core.show_progress()` says so)
+                block:int=5000, # texts looked up, tokenized and stored together (at most two blocks' tokens are held)
+               ):
+    "Yield the tokens of each of `texts` in order, a `block` at a time, the next block tokenizing while this one is used; texts in the cache are not redone."
     if isinstance(texts, str): raise DataError("tokenize_texts: texts must be a list of strings, not one string")
     texts = list(texts)
     bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
@@ -217,24 +375,15 @@ def tokenize_texts(texts, # the texts (list, Series, ...)
     if kind == 'word' and sp_model is None:  # words need no fastai `Tokenizer` (building one starts spaCy: 0.1 s per call)
         tok, rules = None, list(defaults.text_proc_rules if rules is None else rules)
     else: tfm = make_tokenizer(kind, sp_model, n_workers, rules); tok, rules = tfm.tok, list(tfm.rules)
-    found, con = {}, None
-    if cache:
-        settings = tok_settings_key(kind, rules, sp_model)
-        keys = [text_key(t, settings) for t in texts]
-        con = _open_cache(cache_dir('tok')/'tokens.sqlite')
-        found = _cache_get(con, list(set(keys)))
-    else: keys = texts
-    todo = list({k: t for k, t in zip(keys, texts) if k not in found}.items())  # distinct texts not cached
-    TOK_STATS['cache_hits'] += len(texts) - sum(k not in found for k in keys)
     if progress is None: progress = show_progress()
-    if todo:
-        todo_texts = [t for _, t in todo]
-        gen = word_tokens_parallel(todo_texts, rules, n_workers) if tok is None else \
-              parallel_tokenize(todo_texts, tok=tok, rules=rules, n_workers=n_workers)
-        new = [None]*len(todo)
-        for i, o in (progress_bar(gen, total=len(todo), leave=False) if progress else gen): new[i] = list(o)
-        TOK_STATS['tokenized'] += len(todo)
-        found.update(zip((k for k, _ in todo), new))
-        if con is not None: _cache_put(con, [(k, o) for (k, _), o in zip(todo, new)])
-    if con is not None: con.close()
-    return [found[k] for k in keys]
+    gen = _token_stream(texts, tok, rules, kind, sp_model, n_workers, cache, block)
+    return progress_bar(gen, total=len(texts), leave=False) if progress and texts else gen
+
+# %% ../nbs/02_tokenization.ipynb #2544c9ea
+@delegates(iter_tokens, but=['block'])
+def tokenize_texts(texts, # the texts (list, Series, ...)
+                   kind:str='word', # 'word', 'subword' or 'char'
+                   sp_model:str|Path|None=None, # sentencepiece `.model` file for `kind='subword'`
+                   **kwargs) -> list[list[str]]:
+    "The tokens of every text in `texts` (`iter_tokens` as a list): in parallel, with fastai's rules and the `kind` tokenizer; texts in the cache are not redone."
+    return list(iter_tokens(texts, kind, sp_model, **kwargs))
