@@ -1,15 +1,15 @@
 """The full-IMDb protocol's tokenize stage, before and after: `ulmfit train --data imdb --preset book --stop-after tokenize`.
 
-Runs the same command with two checkouts of ulmfit_nb, alternated (before, after, after, before by default), each on an empty token cache (the
-extracted IMDb archive is shared, so neither pays for the extraction): BEFORE (a checkout given with `--before`,
-e.g. a `git worktree` of the commit before issue 17) and AFTER (this checkout). For each: the tokenize stage's
-seconds (from the run's `stages/tokenize.json`), the command's wall time and its peak resident memory (GNU time:
-the largest process of the run), then checks that the two runs wrote the same ids, vocab and documents table.
-Prints a Markdown table.
+Runs the same command twice over, alternated (before, after, after, before by default), each on an empty token cache
+(the extracted IMDb archive is shared, so neither pays for the extraction). AFTER is this checkout. BEFORE is, by
+default (`--before fastai`), this checkout with fastai's own word tokenization (`bench/fastai_word_path.py`: fastai's
+`parallel_tokenize` with `WordTokenizer`, what the stage ran before issue 17), or another checkout of ulmfit_nb
+(`--before PATH`, e.g. a `git worktree` of an older commit). For each run: the tokenize stage's seconds (from the
+run's `stages/tokenize.json`), the command's wall time and its peak resident memory (GNU time: the largest process
+of the run); then it checks that the two wrote the same ids, vocab and documents table. Prints a Markdown table.
 
 Usage (repo root, venv active, ULMFIT_DATA pointing at the mirror, the archive already extracted in the cache):
-    git worktree add /tmp/before <commit>
-    python bench/tokenize_protocol.py --before /tmp/before [--repeat 2] [--limit N] [--out bench/results/tokenize_protocol.md]
+    python bench/tokenize_protocol.py [--before fastai|PATH] [--repeat 2] [--limit N] [--out bench/results/tokenize_protocol.md]
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -17,13 +17,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parents[1]
 
 
-def run_stage(code: Path, cache: Path, out: Path, limit) -> dict:
-    "Run the tokenize stage with the ulmfit_nb in `code`; return seconds, wall time and peak RSS."
-    env = dict(os.environ, PYTHONPATH=str(code), ULMFIT_CACHE=str(cache), PYTHONWARNINGS='ignore')
-    cmd = ['/usr/bin/time', '-f', '%M', sys.executable, '-m', 'ulmfit_nb.cli', 'train', '--data', 'imdb', '--preset', 'book',
+def run_stage(code, cache: Path, out: Path, limit) -> dict:
+    "Run the tokenize stage with the ulmfit_nb in `code` ('fastai': this one, on fastai's word path); return seconds, wall time and peak RSS."
+    env = dict(os.environ, PYTHONPATH=str(HERE if code == 'fastai' else code), ULMFIT_CACHE=str(cache), PYTHONWARNINGS='ignore')
+    entry = [str(HERE/'bench'/'fastai_word_path.py')] if code == 'fastai' else ['-m', 'ulmfit_nb.cli']
+    cmd = ['/usr/bin/time', '-f', '%M', sys.executable, *entry, 'train', '--data', 'imdb', '--preset', 'book',
            '--out', str(out), '--stop-after', 'tokenize'] + (['--limit', str(limit)] if limit else [])
+    cwd = HERE if code == 'fastai' else code  # (`python -m` puts the working folder first on the path)
+    found = subprocess.run([sys.executable, '-c', 'import ulmfit_nb; print(ulmfit_nb.__file__)'], env=env, cwd=cwd,
+                           capture_output=True, text=True).stdout.strip()
+    if not found.startswith(str(cwd)): sys.exit(f'{code}: imports ulmfit_nb from {found}, not from that checkout')
     t0 = time.perf_counter()
-    p = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    p = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     if p.returncode: sys.exit(f'{code}: exit {p.returncode}\n{p.stdout[-2000:]}\n{p.stderr[-2000:]}')
     peak_kib = int(p.stderr.strip().splitlines()[-1])
@@ -43,7 +48,7 @@ def same_outputs(a: Path, b: Path) -> bool:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--before', type=Path, required=True, help='a checkout of ulmfit_nb before the change (repo root)')
+    ap.add_argument('--before', default='fastai', help="'fastai' (this checkout on fastai's word path) or a checkout of ulmfit_nb (repo root)")
     ap.add_argument('--limit', type=int, default=None, help="the run's --limit (labelled reviews); default: all of IMDb")
     ap.add_argument('--out', type=Path, default=None, help='also write the Markdown table to this file')
     ap.add_argument('--repeat', type=int, default=2, help='runs of each (2: before, after, after, before)')
@@ -51,7 +56,7 @@ def main(argv=None):
     data = Path(os.environ.get('ULMFIT_CACHE', HERE/'.cache'))/'data'
     if not data.is_dir(): sys.exit(f'{data}: no extracted data; run the stage once first')
     work = Path(tempfile.mkdtemp(prefix='tokproto-'))
-    codes = {'before': args.before.resolve(), 'after': HERE}
+    codes = {'before': args.before if args.before == 'fastai' else Path(args.before).resolve(), 'after': HERE}
     order = ['before', 'after', 'after', 'before'][:2 * args.repeat] if args.repeat <= 2 else ['before', 'after'] * args.repeat
     runs = []
     try:
@@ -72,7 +77,7 @@ def main(argv=None):
     mean = lambda n, k: sum(r[k] for r in runs if r['name'] == n) / sum(r['name'] == n for r in runs)
     a = runs[-1]
     lines = [f"`ulmfit train --data imdb --preset book --stop-after tokenize`{f' --limit {args.limit}' if args.limit else ''}: "
-             f"{a['n_texts']:,} texts, {a['n_tokens']:,} tokens, cold token cache; {os.cpu_count()} CPUs; runs in the order "
+             f"{a['n_texts']:,} texts, {a['n_tokens']:,} tokens, cold token cache; {os.cpu_count()} CPUs; before: {codes['before']}; runs in the order "
              f"{', '.join(order)}; identical ids, vocab and documents: {same}", '',
              '| run | code | tokenize stage, s | wall, s | peak RSS, GiB | load before |', '| --- | --- | ---: | ---: | ---: | ---: |']
     lines += [f"| {k + 1} | {r['name']} | {r['seconds']:.1f} | {r['wall']:.1f} | {r['peak_gib']:.2f} | {r['load']:.1f} |" for k, r in enumerate(runs)]

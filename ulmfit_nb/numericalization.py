@@ -7,7 +7,7 @@ from __future__ import annotations
 from .core import DataError, atomic_write  # first: it silences fastai's torch.jit warning
 import base64, hashlib, importlib, json, re, tempfile
 from collections import Counter
-from itertools import repeat
+from itertools import chain, islice, repeat
 from pathlib import Path
 import numpy as np, torch
 from fastcore.basics import defaults, patch
@@ -228,14 +228,16 @@ def fit_encode(cls:TextProcessor, texts, # the texts the vocab is built from, an
     if isinstance(texts, str): raise DataError("fit_encode: texts must be a list of strings, not one string")
     texts = list(texts)
     proc = _unfitted(cls, texts, kind, sp_vocab_sz, rules)
-    first, ids = _Numbering(), []  # token -> provisional number, in the order tokens are first seen; numbers per text
-    for o in proc.iter_tokens(texts, n_workers=n_workers, progress=progress):
-        ids.append(np.fromiter(map(first.__getitem__, o), dtype=np.int32, count=len(o)))
-    n = np.bincount(np.concatenate(ids), minlength=len(first)) if ids else np.zeros(0, np.int64)
-    proc.set_vocab(build_vocab(Counter(dict(zip(first, n.tolist()))), min_freq=min_freq, max_vocab=max_vocab))  # (first-seen order: ties as `Counter` breaks them)
+    first, parts, lens = _Numbering(), [], []  # token -> provisional number, in the order tokens are first seen; numbers; tokens per text
+    toks = proc.iter_tokens(texts, n_workers=n_workers, progress=progress)
+    while batch := list(islice(toks, 1000)):  # a thousand texts numbered in one `np.fromiter`
+        n = sum(map(len, batch)); lens += map(len, batch)
+        parts.append(np.fromiter(map(first.__getitem__, chain.from_iterable(batch)), dtype=np.int32, count=n))
+    flat = np.concatenate(parts) if parts else np.zeros(0, np.int32); del parts
+    counts = np.bincount(flat, minlength=len(first))
+    proc.set_vocab(build_vocab(Counter(dict(zip(first, counts.tolist()))), min_freq=min_freq, max_vocab=max_vocab))  # (first-seen order: ties as `Counter` breaks them)
     to_id = np.array([proc.o2i.get(t, proc.unk_id) for t in first], dtype=np.int64)
-    for i, o in enumerate(ids): ids[i] = torch.from_numpy(to_id[o])  # in place: the provisional numbers go as the ids come
-    return proc, ids
+    return proc, list(torch.from_numpy(to_id[flat]).split(lens))  # (views of one tensor)
 
 # %% ../nbs/03_numericalization.ipynb #38dd14fc
 @patch

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_run.ipynb #c38c36c6
 from __future__ import annotations
-import contextlib, importlib.resources, io, os, signal, subprocess, sys, threading, time
+import contextlib, importlib.resources, io, os, signal, subprocess, sys, threading, time, zipfile
 from functools import partial
 from pathlib import Path
 from .core import PRESETS, PRETRAINED, DataError, ConfigError, RunError, atomic_write, save_json, load_json, is_rank0, as_classes, \
@@ -372,12 +372,14 @@ def stage_names(cfg:dict, # the run's settings
 def save_ids(ids:list, # 1-D id tensors (or lists), one per document
              path:Path, # the file to write (`.npz`)
             ) -> Path:
-    "Save a list of 1-D id arrays compactly: one `uint16` array (`int32` past 65,535) and the lengths, compressed, atomically."
+    "Save a list of 1-D id arrays compactly: one `uint16` array (`int32` past 65,535) and the lengths, compressed (`.npz`), atomically."
     lens = np.array([len(o) for o in ids], dtype=np.int64)
     flat = np.concatenate([np.asarray(o, dtype=np.int64) for o in ids]) if len(ids) else np.zeros(0, np.int64)
     flat = flat.astype(np.uint16 if flat.size == 0 or (flat.min() >= 0 and flat.max() < 2**16) else np.int32)
-    def write(p):
-        with open(p, 'wb') as f: np.savez_compressed(f, ids=flat, lengths=lens)  # (a file object: given a name, numpy adds '.npz')
+    def write(p):  # the file `np.savez_compressed` writes, at zlib's level 4, not 6 (full IMDb's ids: 1.6 s instead of 4.3 s, 2% larger)
+        with zipfile.ZipFile(p, 'w', zipfile.ZIP_DEFLATED, compresslevel=4) as z:
+            for name, a in (('ids', flat), ('lengths', lens)):
+                with z.open(f'{name}.npy', 'w', force_zip64=True) as f: np.lib.format.write_array(f, a, allow_pickle=False)
     return atomic_write(path, write)
 
 # %% ../nbs/10_run.ipynb #0bdca019

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .core import DataError, atomic_write, show_progress  # first: it silences fastai's torch.jit warning
 import hashlib, json, re, shutil, sqlite3, tempfile, warnings
 from itertools import chain, compress
+from operator import eq
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from collections import Counter
@@ -14,7 +15,7 @@ import fastai  # (spaCy is imported where it is used: training on saved ids need
 from fastcore.basics import defaults, patch
 from fastcore.meta import delegates
 from fastprogress.fastprogress import progress_bar
-from fastai.text.core import Tokenizer, WordTokenizer, SentencePieceTokenizer, parallel_tokenize, replace_space
+from fastai.text.core import Tokenizer, WordTokenizer, SentencePieceTokenizer, parallel_tokenize, replace_space, replace_rep, replace_wrep
 from .data import cache_dir
 
 # %% auto #0
@@ -27,11 +28,24 @@ def _rule_name(f) -> str:
     "`module:qualname` of rule `f`, the key used in caches and saved processors."
     return f"{f.__module__}:{f.__qualname__}"
 
+_TRIPLE = re.compile(r'(.)\1\1', re.S)  # a character three times in a row: every `replace_rep` match holds one
+
+def _guarded_rep(t:str) -> str:
+    "fastai's `replace_rep`, not run on a text without a character three times in a row (where it cannot match)."
+    return replace_rep(t) if _TRIPLE.search(t) else t
+
+def _guarded_wrep(t:str) -> str:
+    "fastai's `replace_wrep`, not run on a text without two equal neighbouring words (where it cannot match)."
+    w = t.split()
+    return replace_wrep(t) if any(map(eq, w, w[1:])) else t
+
+_GUARDED = {replace_rep: _guarded_rep, replace_wrep: _guarded_wrep}  # fastai's rule -> the same rule behind a quick test
+
 def apply_rules(texts, # the texts
                 rules=None, # `str -> str` rules; fastai's `defaults.text_proc_rules` if `None`
                ) -> list[str]:
-    "Texts after fastai's pre-tokenization `rules`, as the tokenizers see them."
-    rules = defaults.text_proc_rules if rules is None else rules
+    "Texts after fastai's pre-tokenization `rules`, as the tokenizers see them (`replace_rep`/`replace_wrep` only where they can match)."
+    rules = [_GUARDED.get(r, r) for r in (defaults.text_proc_rules if rules is None else rules)]
     out = []
     for t in texts:
         for r in rules: t = r(t)
@@ -112,10 +126,14 @@ _SPACY = {}  # lang -> spaCy tokenizer, built once per process
 
 def spacy_tokenizer(lang:str='en', # spaCy language code
                    ):
-    "spaCy's bare rule-based tokenizer for `lang` (`spacy.blank(lang).tokenizer`), built once per process."
+    "spaCy's bare rule-based tokenizer for `lang` (`spacy.blank(lang).tokenizer`), built once per process, for token texts: its vocab computes no lexical attribute but the language."
     if lang not in _SPACY:
         import spacy  # here, not at the top: a machine that only trains on tokenized ids (a GPU box) may not have spaCy
-        _SPACY[lang] = spacy.blank(lang).tokenizer
+        from spacy.attrs import LANG
+        tok = spacy.blank(lang).tokenizer
+        getters = tok.vocab.lex_attr_getters  # (`like_num`, `shape`, ... of every new word: no tokenizer rule reads them)
+        tok.vocab.lex_attr_getters = {LANG: getters[LANG]} if LANG in getters else {}
+        _SPACY[lang] = tok
     return _SPACY[lang]
 
 # %% ../nbs/02_tokenization.ipynb #f439c8f2
@@ -337,7 +355,7 @@ def _token_stream(texts, tok, rules, kind, sp_model, n_workers, cache, block):
         return part, found, todo, toks
     def finish(part, found, todo, toks):
         new = [None]*len(todo)
-        for i, o in toks: new[i] = list(o)
+        for i, o in toks: new[i] = o if type(o) is list else list(o)  # (fastai's tokenizers give fastcore `L`s)
         TOK_STATS['tokenized'] += len(todo)
         if con is not None and todo: _cache_put(con, [(k, o) for (k, _), o in zip(todo, new)])
         for (k, _), o in zip(todo, new):
