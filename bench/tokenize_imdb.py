@@ -39,7 +39,7 @@ def bench_texts(n, seed) -> list:
 
 
 def one_run(path, workers, n, seed) -> dict:
-    "In this (fresh) process: time one tokenization of the reviews by `path` ('fastai' or 'ours'); seconds, token count, digests."
+    "In this (fresh) process: time one tokenization of the reviews by `path` ('fastai', 'ours_cold' or 'ours_warm'); seconds, token count, digests."
     texts = bench_texts(n, seed)
     if path == 'fastai':
         from fastai.text.core import tokenize_texts as fastai_tokenize_texts
@@ -85,9 +85,10 @@ def main(argv=None):
     rows, ref, same, cold_cache = [], None, True, None
     def run(path, w, label):
         nonlocal ref, same, cold_cache
-        cache = work/f'cache_{len(rows)}'; cache.mkdir()
         if path == 'ours_warm': cache = cold_cache   # the cache the last cold run filled
-        else: (cache/'data').symlink_to(cache_dir('data'), target_is_directory=True)  # the extracted archive, shared
+        else:
+            cache = work/f'cache_{len(rows)}'; cache.mkdir()
+            (cache/'data').symlink_to(cache_dir('data'), target_is_directory=True)  # the extracted archive, shared
         r = spawn(path, w, cache, args)
         if path == 'ours_cold': cold_cache = cache
         if ref is None: ref = r

@@ -231,8 +231,8 @@ def fit_encode(cls:TextProcessor, texts, # the texts the vocab is built from, an
     first, parts, lens = _Numbering(), [], []  # token -> provisional number, in the order tokens are first seen; numbers; tokens per text
     toks = proc.iter_tokens(texts, n_workers=n_workers, progress=progress)
     while batch := list(islice(toks, 1000)):  # a thousand texts numbered in one `np.fromiter`
-        n = sum(map(len, batch)); lens += map(len, batch)
-        parts.append(np.fromiter(map(first.__getitem__, chain.from_iterable(batch)), dtype=np.int32, count=n))
+        k = list(map(len, batch)); lens += k
+        parts.append(np.fromiter(map(first.__getitem__, chain.from_iterable(batch)), dtype=np.int32, count=sum(k)))
     flat = np.concatenate(parts) if parts else np.zeros(0, np.int32); del parts
     counts = np.bincount(flat, minlength=len(first))
     proc.set_vocab(build_vocab(Counter(dict(zip(first, counts.tolist()))), min_freq=min_freq, max_vocab=max_vocab))  # (first-seen order: ties as `Counter` breaks them)
