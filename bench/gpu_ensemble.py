@@ -1,5 +1,8 @@
 """GPU protocol, step 3 (runs HERE): the forward+backward ensemble from the two saved test-set probability files.
 
+Baseline side script: it scores the runs of bench/gpu_imdb.py, which trains fastai's stock learners, not the
+project's pipeline (`ulmfit train`); kept for comparison (BENCHMARKS.md, the baseline section).
+
 Usage: python bench/gpu_ensemble.py DIR [DIR2]   (DIRs hold probs_fwd.npy / probs_bwd.npy, targets.npy, metrics_*.json)
 Prints a Markdown table: forward, backward and averaged-probability accuracy beside the book's figures.
 """

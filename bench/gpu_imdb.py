@@ -1,5 +1,8 @@
 """GPU protocol, step 2 (runs ON THE DEVICE): ULMFiT on full IMDb for one direction, within a wall-clock budget.
 
+Baseline with fastai's stock learners (`language_model_learner`, `text_classifier_learner`), not the project's
+pipeline (`ulmfit train`); kept for comparison (BENCHMARKS.md, the baseline section).
+
 Reads the ids that `bench/gpu_prepare.py` made here, trains an AWD-LSTM language model on all 100,000 reviews
 (train + test + unsup texts, no labels; the book's recipe), then the classifier with gradual unfreezing and
 discriminative learning rates on the 25,000 training reviews, and writes the 25,000 test-set probabilities

@@ -1,5 +1,8 @@
 """GPU protocol, step 1 (runs HERE, on CPU): tokenize and numericalize full IMDb, save compact ids for the device.
 
+Baseline side script, not the project's pipeline: it feeds bench/gpu_imdb.py, which trains fastai's stock learners
+(not `ulmfit train`; the project's own GPU path is bench/gpu_pipeline.sh). Kept for comparison (BENCHMARKS.md).
+
 The device machine has torch but neither fastai's tokenizer stack nor spaCy, and at most 64 MiB travels per call,
 so we tokenize here once (fastai's default word rules on spaCy, the book's tokenization), build the book's vocab
 (min_freq=3, max_vocab=60000) and save uint16 ids, compressed, to `.gpu/imdb_ids.npz` (gitignored).

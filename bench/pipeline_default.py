@@ -57,7 +57,7 @@ def main():
         for name, extra in [('pretrained_none', ['--pretrained', 'none']), ('book_lr_mult', ['--clas-lr-mult', f'{2.6**4:.4f}'])]:
             wall, s = run_train(Path(a.out)/name, threads[-1], extra)
             rows.append((f"`ulmfit train --threads {threads[-1]} {' '.join(extra)}`", wall, s))
-    from ulmfit_nb.run import load_data
+    from ulmfit_nb.data import load_data
     df, _ = load_data(None)
     acc_b, t_b = tfidf_baseline(df)
     maj, cls = rows[0][2]['majority_accuracy'], rows[0][2]['majority_class']  # as the run's summary reports it

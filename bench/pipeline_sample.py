@@ -25,7 +25,7 @@ def main():
 
     import torch; torch.set_num_threads(a.threads)
     from ulmfit_nb.data import imdb_sample_df
-    from ulmfit_nb.run import load_predictor
+    from ulmfit_nb.ensemble import Predictor
     df = imdb_sample_df()
     acc_b, t_b = tfidf_baseline(df)
     print(f'\nmachine: {os.cpu_count()} CPU cores ({cpu_model()}), torch threads {a.threads}\n')
@@ -35,7 +35,7 @@ def main():
     print(f'| TF-IDF 1-2 grams + logistic regression | {t_b:.1f} | {acc_b:.3f} |')
     print('\nper stage:\n'); print((out/'summary.md').read_text())
 
-    pred, _ = load_predictor(out)
+    pred = Predictor.load(out)
     texts = (df.text.tolist() * (a.n_predict // len(df) + 1))[:a.n_predict]
     rows = []
     # a distinct tag per mode, so that no mode reuses another's cached tokenization

@@ -25,7 +25,7 @@ def prepare(a):
     import numpy as np
     from ulmfit_nb.data import imdb_df, imdb_unsup_texts, imdb_sample_df
     from ulmfit_nb.numericalization import TextProcessor
-    from ulmfit_nb.run import save_ids
+    from ulmfit_nb.numericalization import save_ids
     t0 = time.time()
     texts = imdb_df().text.tolist() + imdb_unsup_texts()
     print(f'{len(texts):,} reviews read in {time.time()-t0:.0f} s', flush=True)
@@ -51,7 +51,7 @@ def _split(a):
     "The processor, all ids, the held-out mask and the training reviews: random reviews until `a.tokens` tokens."
     import numpy as np
     from ulmfit_nb.numericalization import TextProcessor
-    from ulmfit_nb.run import load_ids
+    from ulmfit_nb.numericalization import load_ids
     proc, ids, held = TextProcessor.load(OUT/'proc.json'), load_ids(OUT/'ids.pt'), np.load(OUT/'held_out.npy')
     order = [i for i in np.random.RandomState(a.seed).permutation(len(ids)) if not held[i]]
     train_idx, n = [], 0

@@ -42,7 +42,7 @@ def same_outputs(a: Path, b: Path) -> bool:
     za, zb = np.load(a/'tokenize'/'ids.npz'), np.load(b/'tokenize'/'ids.npz')
     arrays = sorted(za.files) == sorted(zb.files) and all(np.array_equal(za[k], zb[k]) for k in za.files)
     vocab = json.loads((a/'tokenize'/'proc.json').read_text())['vocab'] == json.loads((b/'tokenize'/'proc.json').read_text())['vocab']
-    docs = gzip.decompress((a/'tokenize'/'docs.csv.gz').read_bytes()) == gzip.decompress((b/'tokenize'/'docs.csv.gz').read_bytes())
+    docs = gzip.decompress((a/'tokenize'/'docs.jsonl.gz').read_bytes()) == gzip.decompress((b/'tokenize'/'docs.jsonl.gz').read_bytes())
     return arrays and vocab and docs
 
 

@@ -12,7 +12,7 @@
 4. Checks: every public name in `ulmfit_nb/*.py`'s `__all__` that is a function or class has a docstring and a
    show_doc entry on the page of the notebook that exports it; the build fails naming those that don't.
 
-Also writes `nbs/sidebar.yml` (nbdev's format) in the same order, for `nbdev_docs` with Quarto.
+This is the project's one documentation site: the tests build and check it, `.github/workflows/deploy.yaml` publishes it.
 Usage: python tools/docs.py [--force]   (run by `bash tools/docs.sh`, which sets up the environment first)
 """
 import ast, html, importlib, json, os, re, shutil, subprocess, sys, time
@@ -35,14 +35,6 @@ def notebooks():
     nbs = [p for p in NBS.glob('[0-9]*.ipynb') if re.fullmatch(r'\d+_\w+\.ipynb', p.name)]  # not `x.ipynb.run.ipynb` leftovers
     nbs = sorted(nbs, key=lambda p: (int(re.match(r'\d+', p.name).group()), p.name))
     return ([NBS/'index.ipynb'] if (NBS/'index.ipynb').exists() else []) + nbs
-
-def write_sidebar(nbs):
-    "Write `nbs/sidebar.yml` as `nbdev_sidebar` does (`nbdev_docs` rewrites it the same way), in pipeline order."
-    text = 'website:\n  sidebar:\n    contents:\n' + ''.join(f'      - {p.name}\n' for p in nbs)
-    f = NBS/'sidebar.yml'
-    if not f.exists() or f.read_text() != text:
-        tmp = f.with_suffix('.yml.tmp'); tmp.write_text(text); tmp.replace(f)
-        print(f'docs: wrote {f.relative_to(ROOT)} (commit it)')
 
 def mixed_import_cells(nbs):
     "`nb:cell` for code cells that mix imports with other code: nbdev runs them while processing the docs (see below)."
@@ -213,7 +205,6 @@ def build(force=False):
     nbs = notebooks()
     if not nbs: raise DocsError(f'no notebooks in {NBS}')
     (SITE/'pages.json').unlink(missing_ok=True)   # written last: its presence says the site built and passed the checks
-    write_sidebar(nbs)
     n = process(nbs, force); t1 = time.time()
     site_url = cfg.get('doc_host', '').rstrip('/') + cfg.get('doc_baseurl', '')
     sys.path.insert(0, str(ROOT))

@@ -2,8 +2,7 @@ __version__ = "0.1.0"
 
 # The package's front door, `from ulmfit_nb import Predictor, LanguageModel`, imported on first use: `import ulmfit_nb`
 # (and `ulmfit --help`) must not wait for torch and fastai. (Written by hand: nbdev keeps `__init__.py` as it is.)
-_LAZY = {'Predictor': 'ulmfit_nb.ensemble', 'LanguageModel': 'ulmfit_nb.run', 'load_predictor': 'ulmfit_nb.run', 'train': 'ulmfit_nb.run',
-         'make_config': 'ulmfit_nb.run'}
+_LAZY = {'Predictor': 'ulmfit_nb.ensemble', 'LanguageModel': 'ulmfit_nb.generation', 'train': 'ulmfit_nb.run', 'make_config': 'ulmfit_nb.run'}
 __all__ = list(_LAZY)
 
 def __getattr__(name):
