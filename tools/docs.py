@@ -69,7 +69,7 @@ def process(nbs, force=False):
                         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
     reap(True)
     mixed = mixed_import_cells(nbs)
-    if mixed: print('docs: warning: cells that mix imports with other code; nbdev's processing would run them in full to '
+    if mixed: print("docs: warning: cells that mix imports with other code; nbdev's processing would run them in full to "
                     'render show_doc, this build runs only their imports. Put the imports in cells of their own:\n  '
                     + '\n  '.join(mixed))
     if failed:
