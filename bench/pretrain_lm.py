@@ -2,8 +2,9 @@
 reviews (train + test + unsup texts, no labels), with a general word vocabulary, sized for CPU.
 
 Two steps, run from the repo root with the venv active and ULMFIT_DATA pointing at the mirror:
-    python bench/pretrain_lm.py prepare [--max-vocab 8000]          # tokenize (cached), vocab, ids -> bench/out/pretrain/
-    python bench/pretrain_lm.py train --direction fwd [--tokens 10e6] [--threads 1]   # and the same with --direction bwd
+    python bench/pretrain_lm.py prepare [--max-vocab 8000] [--out DIR]   # tokenize (cached), vocab, ids -> DIR (bench/out/pretrain)
+    python bench/pretrain_lm.py train --direction fwd [--tokens 10e6] [--epochs 1] [--threads 1]   # and the same with --direction bwd
+`train` checkpoints after every epoch (`training.fit_phases`): run the same command again to continue an interrupted one.
     python bench/pretrain_lm.py baseline                              # unigram perplexity on the same split, for comparison
 The two `train` runs can go at the same time (one thread each on a 2-core machine). Each writes, atomically:
     bench/out/pretrain/lm_{fwd,bwd}.pth   fastai's pretrained format (state dict of the whole LM), stored in fp16
@@ -17,11 +18,12 @@ import argparse, json, os, sys, time
 from pathlib import Path
 from pipeline_default import cpu_model  # (bench/ is on the path when this script runs)
 
-OUT = Path('bench/out/pretrain')
+OUT = Path('bench/out/pretrain')  # (`--out` sets another)
 
 
 def prepare(a):
     "Tokenize all 100,000 reviews (fastai's rules + spaCy, cached), build the vocab, save processor, ids and the held-out mask."
+    global OUT; OUT = a.out
     import numpy as np
     from ulmfit_nb.data import imdb_df, imdb_unsup_texts, imdb_sample_df
     from ulmfit_nb.numericalization import TextProcessor
@@ -49,6 +51,7 @@ def prepare(a):
 
 def _split(a):
     "The processor, all ids, the held-out mask and the training reviews: random reviews until `a.tokens` tokens."
+    global OUT; OUT = a.out
     import numpy as np
     from ulmfit_nb.numericalization import TextProcessor
     from ulmfit_nb.numericalization import load_ids
@@ -101,7 +104,7 @@ def baseline(a):
 
 
 def train(a):
-    "Train one direction on about `a.tokens` tokens (one one-cycle epoch over a random subset of the reviews)."
+    "Train one direction: `a.epochs` one-cycle epochs over a random subset of the reviews of about `a.tokens` tokens, checkpointed every epoch."
     import numpy as np, torch
     from fastai.callback.core import Callback
     from fastcore.xtras import save_pickle
@@ -109,7 +112,9 @@ def train(a):
     from ulmfit_nb.core import atomic_write
     from ulmfit_nb.lm_data import lm_dataloaders
     from ulmfit_nb.lm import awd_lstm_config, lm_learner
+    from ulmfit_nb.training import Phase, fit_phases
     torch.set_num_threads(a.threads)
+    tag = a.tag or a.direction
     set_seed(a.seed, reproducible=True)
     proc, ids, held, train_idx = _split(a)
     docs = train_idx + [i for i in range(len(ids)) if held[i]]
@@ -121,28 +126,35 @@ def train(a):
     n_batches, tok_per_batch = len(dls.train), a.bs * a.seq_len
 
     class Speed(Callback):
-        "A plain line every `every` batches: progress, tokens/s, smoothed training loss."
-        def before_fit(self): self.t0, self.i = time.time(), 0
+        "A plain line every `every` batches: progress, tokens/s, smoothed training loss; the training seconds of this session."
+        def before_fit(self): self.t0, self.i, self.seconds = time.time(), 0, 0.
+        def before_epoch(self): self.te = time.time()
+        def after_epoch(self): self.seconds += time.time() - self.te
         def after_batch(self):
             if not self.training: return
             self.i += 1
             if self.i % a.every == 0 or self.i == n_batches:
-                dt = time.time() - self.t0
-                print(f'{a.direction} batch {self.i}/{n_batches}  {self.i*tok_per_batch/dt:,.0f} tokens/s  '
-                      f'loss {self.smooth_loss.item():.3f}  {dt/60:.1f} min', flush=True)
-    t0 = time.time()
-    with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(1, a.lr, moms=(0.8, 0.7, 0.8), wd=0.1, cbs=Speed())
-    train_s = time.time() - t0
+                dt = time.time() - self.te
+                print(f'{tag} epoch {self.epoch+1}/{a.epochs} batch {self.i % n_batches or n_batches}/{n_batches}  '
+                      f'{(self.i % n_batches or n_batches)*tok_per_batch/dt:,.0f} tokens/s  loss {self.smooth_loss.item():.3f}  {dt/60:.1f} min', flush=True)
+    speed = Speed()
+    ckpt = OUT/f'ckpt_{tag}.pth'
+    done_before = json.loads(ckpt.with_suffix('.json').read_text())['seconds'] if ckpt.with_suffix('.json').is_file() else 0.
+    with learn.no_bar(), learn.no_logging():
+        fit_phases(learn, [Phase(a.epochs, a.lr, kwargs=dict(moms=(0.8, 0.7, 0.8), wd=0.1))], ckpt, cbs=[speed])
+    train_s = done_before + speed.seconds  # (an interrupted run's earlier epochs included)
+    ckpt.with_suffix('.json').write_text(json.dumps(dict(seconds=train_s)))
     loss, acc, ppl = [float(v) for v in learn.validate()]
-    pth = atomic_write(OUT/f'lm_{a.direction}.pth', lambda p: torch.save(compact(learn.model.state_dict()), p))
+    pth = atomic_write(OUT/f'lm_{tag}.pth', lambda p: torch.save(compact(learn.model.state_dict()), p))
     atomic_write(OUT/'vocab.pkl', lambda p: save_pickle(p, list(proc.vocab)), only_rank0=False)
     info = dict(direction=a.direction, config={k: cfg[k] for k in ('emb_sz', 'n_hid', 'n_layers')}, vocab=len(proc.vocab),
                 drop_mult=a.drop_mult, lr=a.lr, bs=a.bs, seq_len=a.seq_len, threads=a.threads, train_reviews=len(train_idx),
-                train_tokens=n_batches * tok_per_batch, seconds=round(train_s, 1), tokens_per_s=round(n_batches * tok_per_batch / train_s),
+                epochs=a.epochs, train_tokens=a.epochs * n_batches * tok_per_batch, seconds=round(train_s, 1),
+                tokens_per_s=round(a.epochs * n_batches * tok_per_batch / train_s),
                 held_out_reviews=int(held.sum()), valid_loss=loss, valid_perplexity=ppl, valid_accuracy=acc,
                 file_bytes=pth.stat().st_size, machine=f'{cpu_model()}, {os.cpu_count()} cores', torch=torch.__version__)
-    Path('bench/results').mkdir(exist_ok=True)
-    Path(f'bench/results/pretrain_lm_{a.direction}.json').write_text(json.dumps(info, indent=2) + '\n')
+    a.results.mkdir(parents=True, exist_ok=True)
+    (a.results/f'pretrain_lm_{tag}.json').write_text(json.dumps(info, indent=2) + '\n')
     print(json.dumps(info, indent=2), flush=True)
 
 
@@ -151,6 +163,7 @@ if __name__ == '__main__':
     sub = p.add_subparsers(dest='cmd', required=True)
     pp = sub.add_parser('prepare', help='tokenize and numericalize the 100,000 reviews')
     pp.add_argument('--max-vocab', type=int, default=8000, help='vocab size, special tokens included')
+    pp.add_argument('--out', type=Path, default=OUT)
     pt = sub.add_parser('train', help='train one direction')
     pt.add_argument('--direction', choices=['fwd', 'bwd'], required=True)
     pt.add_argument('--tokens', type=float, default=10e6, help='training tokens (one epoch over that many)')
@@ -159,8 +172,12 @@ if __name__ == '__main__':
     pt.add_argument("--lr", type=float, default=3e-2); pt.add_argument('--bs', type=int, default=64)
     pt.add_argument('--seq-len', type=int, default=72); pt.add_argument('--threads', type=int, default=1)
     pt.add_argument('--seed', type=int, default=42); pt.add_argument('--every', type=int, default=200)
+    pt.add_argument('--epochs', type=int, default=1, help='one-cycle epochs over the same reviews (a checkpoint after each)')
+    pt.add_argument('--out', type=Path, default=OUT); pt.add_argument('--tag', default=None, help='name of the outputs (default: the direction)')
+    pt.add_argument('--results', type=Path, default=Path('bench/results'), help='where the JSON record goes')
     pb = sub.add_parser('baseline', help='unigram perplexity on the held-out reviews, same training reviews')
     pb.add_argument('--tokens', type=float, default=10e6); pb.add_argument('--seed', type=int, default=42)
+    pb.add_argument('--out', type=Path, default=OUT)
     pc = sub.add_parser('compact', help='rewrite saved weights with each tensor stored once')
     pc.add_argument('files', nargs='+', type=Path)
     a = p.parse_args()

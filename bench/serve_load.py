@@ -53,7 +53,7 @@ def main():
         subprocess.run([sys.executable, '-m', 'ulmfit_nb.cli', 'train', '--out', str(model)], check=True, stdout=subprocess.DEVNULL)
     from ulmfit_nb.data import read_texts_csv
     from ulmfit_nb.data import default_corpus_path
-    from ulmfit_nb.testing import ServeProcess  # `ulmfit serve --port 0` in its own process (14_testing)
+    from ulmfit_nb.testing import ServeProcess  # `ulmfit serve --port 0` in its own process (17_testing)
     texts = read_texts_csv(default_corpus_path(), valid_col='is_valid').query('is_valid').text.tolist()
     n_tok = statistics.mean(len(t.split()) for t in texts)
     extra = ['--threads', str(a.threads)] if a.threads else []

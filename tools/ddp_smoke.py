@@ -3,7 +3,7 @@
 Launch on one machine with 2 processes (CPU: gloo; GPUs: nccl):
     OMP_NUM_THREADS=1 torchrun --nproc_per_node 2 tools/ddp_smoke.py --out /tmp/ddp_smoke
 Add `--stop-after 1` to interrupt the language model in its second epoch; the same command without it resumes.
-The code is `ulmfit_nb.testing` (nbs/14_testing.ipynb), its test nbs/10_distributed.ipynb; see the "Distributed training" section of DEVELOPERS.md.
+The code is `ulmfit_nb.testing` (nbs/17_testing.ipynb), its test nbs/13_distributed.ipynb; see the "Distributed training" section of DEVELOPERS.md.
 """
 from ulmfit_nb.testing import smoke_main
 

@@ -28,6 +28,9 @@ fi
 echo "== README.md must match nbs/index.ipynb"
 python tools/readme.py --check || fail=1
 
+echo "== committed outputs name no temporary or machine path"
+python tools/check_outputs.py || fail=1
+
 passed=0; failed=0; failed_nbs=()
 for nb in nbs/[0-9]*.ipynb nbs/index.ipynb; do
   [ -e "$nb" ] || continue
