@@ -95,8 +95,9 @@ def directives(src):
     return opts, '\n'.join(keep).strip('\n')
 
 def fix_links(md, site_url):
-    "Links into the published site become relative; pandoc's `[t](u){attrs}` becomes an HTML link."
+    "Links into the published site become relative; links to a notebook (`06_lm_finetune.ipynb#x`) go to its page; pandoc's `[t](u){attrs}` becomes an HTML link."
     if site_url: md = md.replace(site_url.rstrip('/') + '/', '')
+    md = re.sub(r'\]\(\d+_(\w+)\.ipynb(#[^)\s]*)?\)', lambda m: f']({m.group(1)}.html{m.group(2) or ""})', md)
     return re.sub(r'\[([^\]]+)\]\(([^)\s]+)\)\{([^}]*)\}',
                   lambda m: f'<a href="{html.escape(m.group(2))}" {m.group(3)} class="nbdev-link">{m.group(1)}</a>', md)
 
