@@ -13,7 +13,7 @@ echo "== ULMFIT_DATA=${ULMFIT_DATA:-<unset: real downloads>}"
 export ULMFIT_CACHE=${ULMFIT_CACHE:-$PWD/.cache}
 export MPLBACKEND=Agg PYTHONWARNINGS=ignore
 # One torch thread per process: the notebooks' models are tiny, and on 2 shared cores two threads per process are
-# oversubscribed as soon as anything else runs (07_generation beside an `ulmfit train`: 548 s with two threads, 31 s with one).
+# oversubscribed as soon as anything else runs (07_generation beside an `ulmfit train` and another test run: 548 s with two threads, 31 s with one).
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 
 fail=0
