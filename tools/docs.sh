@@ -35,11 +35,7 @@ echo "== docs: building _site/"
 python tools/docs.py "${force[@]}"
 
 if [ "$check" = 1 ]; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    echo "== installing Debian's chromium and chromium-driver"
-    sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
-  fi
+  bash tools/chromium.sh
   echo "== docs: checking _site/ in headless Chromium"
   python tools/docs_check.py "${check_args[@]}"
 fi

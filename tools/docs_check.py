@@ -12,14 +12,10 @@ Usage: python tools/docs_check.py [--page NOTEBOOK_OR_PAGE] [--site DIR] [--shot
 """
 import argparse, functools, http.server, json, re, shutil, sys, tempfile, threading, time, urllib.request
 from pathlib import Path
+from browser import browser, missing as browser_missing   # tools/browser.py: how every browser check starts Chromium
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM, DRIVER = '/usr/bin/chromium', '/usr/bin/chromedriver'
 DEFAULT_PAGE = '02_tokenization'   # the page with show_doc tables and a matplotlib plot
-FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync',
-         '--disable-dev-shm-usage', '--window-size=1280,1400']
-
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *a): pass
 
@@ -28,16 +24,6 @@ def serve(site):
     srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return srv, f'http://127.0.0.1:{srv.server_address[1]}/'
-
-def browser(user_dir):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for f in FLAGS + [f'--user-data-dir={user_dir}']: opts.add_argument(f)
-    d = webdriver.Chrome(options=opts, service=Service(DRIVER))
-    d.set_page_load_timeout(60)
-    return d
 
 def visible(d, el):
     "Displayed and with a non-empty box."
@@ -72,8 +58,7 @@ def main():
         api = next((p for p in pages[1:] if p['show_docs'] and p['images']), None) or (pages[1:] or pages)[0]
         print(f"docs check: no {DEFAULT_PAGE} page yet: checking {api['notebook']} instead")
     if api is None: sys.exit(f"docs check: no page for --page {a.page!r}; pages: {', '.join(p['notebook'] for p in pages)}")
-    for f in (CHROMIUM, DRIVER):
-        if not Path(f).exists(): sys.exit(f'docs check: {f} missing: apt-get install -y chromium chromium-driver')
+    if browser_missing(): sys.exit(f"docs check: {', '.join(browser_missing())} missing: bash tools/chromium.sh installs them")
     if shots.exists(): shutil.rmtree(shots)
     shots.mkdir(parents=True)
     results = []

@@ -34,6 +34,9 @@ python tools/readme.py --check || fail=1
 echo "== committed outputs name no temporary or machine path"
 python tools/check_outputs.py || fail=1
 
+echo "== headless Chromium for the browser checks (19_serve_tests' page, the docs site)"
+bash tools/chromium.sh || { echo "FAIL: could not install chromium and chromium-driver (tools/chromium.sh)"; fail=1; }
+
 passed=0; failed=0; failed_nbs=()
 for nb in nbs/[0-9]*.ipynb nbs/index.ipynb; do
   [ -e "$nb" ] || continue

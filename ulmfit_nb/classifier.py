@@ -324,13 +324,14 @@ def word_attributions(learn, # a classifier `Learner` (or its model)
                       cls:int|None=None, # class to explain (default: the predicted one)
                       bs:int=64, # texts per batch
                       backwards:bool|None=None, # reverse the text (default: as the learner's data)
+                      precision:str='fp32', # what the model computes in (`predict_ids`)
                      ) -> tuple:
     "Leave-one-out attributions: for each token, how much removing it lowers the probability of `cls`; returns (scores, cls)."
     ids = torch.as_tensor(ids, dtype=torch.long)
-    p = predict_ids(learn, [ids], backwards=backwards)[0]
+    p = predict_ids(learn, [ids], backwards=backwards, precision=precision)[0]
     if cls is None: cls = int(p.argmax())
     keep = ~torch.eye(len(ids), dtype=torch.bool)
-    pv = predict_ids(learn, [ids[keep[i]] for i in range(len(ids))], bs=bs, backwards=backwards)[:, cls]
+    pv = predict_ids(learn, [ids[keep[i]] for i in range(len(ids))], bs=bs, backwards=backwards, precision=precision)[:, cls]
     return p[cls] - pv, cls
 
 # %% ../nbs/08_classifier.ipynb #ee8e3b50

@@ -241,7 +241,8 @@ def _serve_parser(sub, # the `ulmfit` parser's sub-parsers (`add_subparsers`)
     from ulmfit_nb.core import SERVE_LIMITS  # (plain numbers: the serving module imports Starlette only when it runs)
     v = sub.add_parser('serve', help="serve a run's predictor over HTTP (JSON)", description="Serve the predictor of a trained "
                        "run over HTTP with uvicorn: POST /predict with {\"texts\": [...]} or {\"text\": ...} answers one "
-                       "{\"label\", \"score\"} per text; GET /health. Requests arriving together share one forward pass.")
+                       "{\"label\", \"score\"} per text (with \"explain\": true, each word's weight too); GET /health; GET / a page to "
+                       "try the model in a browser. Requests arriving together share one forward pass.")
     v.add_argument('--model', required=True, metavar='RUN_DIR', help='a run directory made by ulmfit train (or its predictor.pth)')
     v.add_argument('--host', default='127.0.0.1', help='address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0: every interface)')
     v.add_argument('--port', type=int, default=8000, metavar='N', help='port (default: 8000; 0: any free port)')
@@ -252,6 +253,8 @@ def _serve_parser(sub, # the `ulmfit` parser's sub-parsers (`add_subparsers`)
                    '(default: 0: requests that arrive while the model works share the next pass anyway)')
     v.add_argument('--max-queue', type=int, default=SERVE_LIMITS['max_queue'], metavar='N', help=f"requests waiting for the model before "
                    f"new ones get 503, busy (default: {SERVE_LIMITS['max_queue']:,})")
+    v.add_argument('--max-explain-tokens', type=int, default=SERVE_LIMITS['max_explain_tokens'], metavar='N', help="tokens of the texts "
+                   f"of one request with \"explain\": true; each costs a forward pass per model (default: {SERVE_LIMITS['max_explain_tokens']})")
     v.add_argument('--no-batching', dest='batching', action='store_false', help='one forward pass per request')
     v.add_argument('--bs', type=int, default=64, metavar='N', help='texts read at once in a forward pass (default: 64)')
     v.add_argument('--precision', choices=list(PRECISIONS), default='fp32', help='what the models compute in (default: fp32; see predict --help)')
@@ -374,9 +377,9 @@ def cmd_generate(a:argparse.Namespace, # the parsed `ulmfit generate` arguments
 # %% ../nbs/15_cli.ipynb #636500f6
 def cmd_serve(a:argparse.Namespace, # the parsed `ulmfit serve` arguments
              ) -> int:
-    "`ulmfit serve`: the run's predictor behind `POST /predict` and `GET /health` until Ctrl-C or SIGTERM."
+    "`ulmfit serve`: the run's predictor behind `POST /predict`, `GET /health` and its page (`GET /`) until Ctrl-C or SIGTERM."
     from ulmfit_nb.serve import serve, check_settings  # (imported when the command runs)
-    settings = {k: getattr(a, k) for k in ('max_texts', 'max_chars', 'max_body_bytes', 'max_queue', 'max_wait_ms', 'bs')}
+    settings = {k: getattr(a, k) for k in ('max_texts', 'max_chars', 'max_body_bytes', 'max_queue', 'max_explain_tokens', 'max_wait_ms', 'bs')}
     check_settings(**settings)  # before the model loads
     pred = _load_predictor(a)
     if a.host not in ('127.0.0.1', 'localhost', '::1'):

@@ -231,7 +231,8 @@ PRESETS = {
 
 # %% ../nbs/00_core.ipynb #73cd1379
 SERVE_LIMITS = dict(max_body_bytes=1_000_000, max_texts=256, max_chars=20_000,  # `ulmfit serve`'s default limits per request
-                    max_queue=1024)  # and requests waiting for the model before the server answers 503 (busy)
+                    max_queue=1024,  # requests waiting for the model before the server answers 503 (busy)
+                    max_explain_tokens=400)  # tokens of the texts of one request with "explain" (each costs a forward pass per model)
 
 # %% ../nbs/00_core.ipynb #632e1b7b
 def check_top_k(top_k, # `None` (every class) or an integer >= 1

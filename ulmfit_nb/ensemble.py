@@ -12,10 +12,12 @@ from fastai.learner import Learner
 from fastai.torch_basics import get_model
 from fastai.torch_core import default_device
 from .numericalization import TextProcessor
-from .classifier import build_classifier, predict_ids, probs_columns, probs_frame
+import re
+from fastai.text.core import BOS, EOS, FLD, PAD, TK_MAJ, TK_REP, TK_UP, TK_WREP, defaults
+from .classifier import build_classifier, predict_ids, probs_columns, probs_frame, word_attributions
 
 # %% auto #0
-__all__ = ['ensemble_probs', 'Predictor']
+__all__ = ['ensemble_probs', 'Predictor', 'fold_tokens']
 
 # %% ../nbs/09_backwards_ensemble.ipynb #81621b37
 def ensemble_probs(probs:list, # probability tensors of the same shape, one per model
@@ -78,6 +80,12 @@ def from_learners(cls:Predictor, proc:TextProcessor, # the processor the learner
     return cls(proc, list(fwd.dls.vocab[1]), fwd.model, None if bwd is None else bwd.model, specs)
 
 # %% ../nbs/09_backwards_ensemble.ipynb #da143af1
+def _check_finite(probs:torch.Tensor, precision:str):
+    "`RunError` naming the first text whose probabilities are NaN or inf (written out, they would be invalid JSON and a made-up answer)."
+    bad = (~torch.isfinite(probs)).any(1).nonzero().flatten().tolist()
+    if bad: raise RunError(f"the model gave non-finite probabilities (NaN or inf) for {len(bad)} of {len(probs)} text(s), the first at position {bad[0]}"
+                           + (": fp16 can overflow, try `precision`='bf16' or 'fp32'" if precision == 'fp16' else ": are its weights damaged?"))
+
 @patch
 def predict_probs(self:Predictor, texts:list, # raw texts
                   bs:int=64, # texts per batch
@@ -88,10 +96,7 @@ def predict_probs(self:Predictor, texts:list, # raw texts
     ids = self.proc.encode(list(texts), cache=False, progress=progress)
     res = {k: predict_ids(m, ids, bs=bs, backwards=(k == 'bwd'), progress=progress, precision=self.precision) for k, m in self.models.items()}
     res['ensemble'] = ensemble_probs(list(res.values()))
-    bad = (~torch.isfinite(res['ensemble'])).any(1).nonzero().flatten().tolist()
-    if bad:  # (a NaN would be written as a label with score NaN: invalid JSON, and a made-up answer)
-        raise RunError(f"the model gave non-finite probabilities (NaN or inf) for {len(bad)} of {len(texts)} text(s), the first at position "
-                       f"{bad[0]}" + (": fp16 can overflow, try `precision`='bf16' or 'fp32'" if self.precision == 'fp16' else ": are its weights damaged?"))
+    _check_finite(res['ensemble'], self.precision)
     return res
 
 # %% ../nbs/09_backwards_ensemble.ipynb #d4e0ef0b
@@ -140,6 +145,57 @@ def predict_df(self:Predictor, df:pd.DataFrame, # the rows to label
     if bad: raise DataError(f"{len(bad)} row(s) without a text in column {text_col!r}, the first at index {bad[0]!r}")
     frame = probs_frame(_check_model(self.predict_probs(df[text_col].tolist(), bs, progress), model), self.classes)
     return pd.concat([df, frame.set_axis(df.index)], axis=1)
+
+# %% ../nbs/09_backwards_ensemble.ipynb #7fef4510
+_ATTACHED = re.compile(r"[.,!?;:%)\]}…]+|'\w*|n't")  # word tokens written without a space before them
+
+def _units(tokens:list, scores:list, kind:str) -> list:
+    "`[text, score]` per unit: a word token as it is; the subword or char pieces between two `▁` joined (scores summed); markers apart."
+    if kind == 'word': return [[t, s] for t, s in zip(tokens, scores)]
+    out, spec = [], set(defaults.text_spec_tok)
+    for t, s in zip(tokens, scores):
+        bare = t.lstrip('\u2581')
+        if bare in spec or t != bare or not out or out[-1][0] in spec: out.append([bare, s])
+        else: out[-1][0] += t; out[-1][1] += s
+    return [u for u in out if u[0]]
+
+# %% ../nbs/09_backwards_ensemble.ipynb #b3199e02
+def fold_tokens(tokens:list, # the tokens of one text (`TextProcessor.tokenize`)
+                scores, # one score per token
+                kind:str='word', # the processor's kind: 'word', 'subword' or 'char'
+               ) -> tuple:
+    "`(words, scores)`: fastai's markers applied to the word they mark, with their scores added to it; `xxbos`, `xxeos`, `xxfld`, `xxpad` dropped; `''.join(words)` reads as the text."
+    if len(tokens) != len(scores): raise ConfigError(f"{len(tokens)} tokens but {len(scores)} scores")
+    units, words, weights, case, rep, carry = iter(_units(tokens, [float(s) for s in scores], kind)), [], [], None, None, 0.
+    for t, s in units:
+        if t in (BOS, EOS, FLD, PAD): continue
+        carry += s
+        if t in (TK_MAJ, TK_UP): case = t; continue
+        if t in (TK_REP, TK_WREP): n, s_n = next(units, ('1', 0.)); rep, carry = (t, int(n) if n.isdigit() else 1), carry + s_n; continue
+        w = t.upper() if case == TK_UP else t[:1].upper() + t[1:] if case == TK_MAJ else t
+        if rep: w = w * rep[1] if rep[0] == TK_REP else ' '.join([w] * rep[1])
+        space = bool(words) and (kind != 'word' or not _ATTACHED.fullmatch(w))
+        words.append(' ' * space + w); weights.append(carry); case = rep = None; carry = 0.
+    return words, weights
+
+# %% ../nbs/09_backwards_ensemble.ipynb #4778bd0d
+@patch
+def explain(self:Predictor, text:str, # one raw text
+            bs:int=64, # texts per batch (a text of n tokens is read n + 1 times by each model)
+           ) -> dict:
+    "Each model's class probabilities for `text` and its word weights for the ensemble's class (`word_attributions`, folded into words)."
+    if not isinstance(text, str): raise ConfigError(f"explain takes one text (a string), got {type(text).__name__}")
+    toks = self.proc.tokenize([text], cache=False, progress=False)[0]
+    ids = self.proc.numericalize([toks])[0]
+    probs = {k: predict_ids(m, [ids], backwards=(k == 'bwd'), precision=self.precision) for k, m in self.models.items()}
+    probs['ensemble'] = ensemble_probs(list(probs.values()))
+    _check_finite(probs['ensemble'], self.precision)
+    cls = int(probs['ensemble'][0].argmax())
+    w = {k: word_attributions(m, ids, cls, bs, backwards=(k == 'bwd'), precision=self.precision)[0] for k, m in self.models.items()}
+    w['ensemble'] = torch.stack(list(w.values())).mean(0)
+    words = fold_tokens(toks, w['ensemble'], self.proc.kind)[0]
+    return {'classes': self.classes, 'label': self.classes[cls], 'words': words,
+            'models': {k: {'probs': probs[k][0].tolist(), 'weights': fold_tokens(toks, w[k], self.proc.kind)[1]} for k in probs}}
 
 # %% ../nbs/09_backwards_ensemble.ipynb #d43e34a4
 @patch

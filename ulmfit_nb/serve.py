@@ -4,7 +4,8 @@
 
 # %% ../nbs/16_serve.ipynb #20acad8e
 from __future__ import annotations
-import asyncio, json, math, socket, sys
+import asyncio, importlib.resources, json, math, socket, sys
+import torch
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from fastcore.basics import patch
@@ -12,20 +13,21 @@ from .core import ConfigError, SERVE_LIMITS, check_top_k
 from .training import sigterm_as_interrupt
 
 # %% auto #0
-__all__ = ['Batcher', 'RequestError', 'parse_request', 'check_settings', 'make_app', 'bind', 'serve']
+__all__ = ['Batcher', 'RequestError', 'parse_request', 'page_html', 'check_settings', 'make_app', 'bind', 'serve']
 
 # %% ../nbs/16_serve.ipynb #2e60d763
 class Batcher:
     "Runs `predictor` once for the requests queued together (and those arriving within `max_wait_ms`), in a worker thread."
-    def __init__(self, predictor, # a `Predictor` (anything with `predict_probs(texts, bs)` and `answers(probs, top_k)`)
+    def __init__(self, predictor, # a `Predictor` (anything with `predict_probs(texts, bs)` and `answers(probs, top_k)`; `explain(text, bs)` and `proc` for explanations)
                  max_wait_ms:float=0., # how long the first request of a batch waits for others (0: only those already queued)
                  max_texts:int=256, # at most this many texts in one forward pass (a request is never split)
                  bs:int=64, # the predictor's batch size (texts read at once)
                  batching:bool=True, # False: one forward pass per request
                  max_queue:int=SERVE_LIMITS['max_queue'], # requests waiting at most; `submit` raises `asyncio.QueueFull` beyond
+                 max_explain_tokens:int=SERVE_LIMITS['max_explain_tokens'], # tokens of the texts of one request with `explain`
                 ):
         self.predictor, self.max_wait, self.max_texts, self.bs, self.batching = predictor, max_wait_ms / 1000, max_texts, bs, batching
-        self.max_queue = max_queue
+        self.max_queue, self.max_explain_tokens = max_queue, max_explain_tokens
         self.n_requests = self.n_passes = 0
         self.queue = self.task = self.held = None  # `held`: a request that did not fit in the last pass, first in the next
         self.pool = ThreadPoolExecutor(1, thread_name_prefix='ulmfit-model')
@@ -52,11 +54,14 @@ async def stop(self:Batcher):
 @patch
 async def submit(self:Batcher, texts:list, # the texts of one request
                   top_k:int|None=1, # as `Predictor.answers`
+                  explain:bool=False, # answer `{'prediction': answer, 'explanation': Predictor.explain(text)}` per text (a pass of its own)
                  ) -> list:
     "The pipeline-style answers for `texts`, computed in the next batch; `asyncio.QueueFull` when `max_queue` requests are waiting."
     fut = asyncio.get_running_loop().create_future()
-    self.queue.put_nowait((texts, fut))
-    return self.predictor.answers(await fut, top_k)
+    self.queue.put_nowait((texts, fut, explain))
+    res = await fut
+    if not explain: return self.predictor.answers(res, top_k)
+    return [{'prediction': self.predictor.answers(torch.tensor([e['models']['ensemble']['probs']]), top_k)[0], 'explanation': e} for e in res]
 
 # %% ../nbs/16_serve.ipynb #44bf4b09
 @patch
@@ -64,7 +69,7 @@ async def _next_batch(self:Batcher) -> list:
     "The requests of the next forward pass: the first one waiting, then those queued or arriving within `max_wait`, up to `max_texts` texts."
     if self.held is not None: batch, self.held = [self.held], None
     else: batch = [await self.queue.get()]
-    if not self.batching: return batch
+    if not self.batching or batch[0][2]: return batch  # (an explanation is a pass of its own)
     n, deadline = len(batch[0][0]), asyncio.get_running_loop().time() + self.max_wait
     while n < self.max_texts:
         try: item = self.queue.get_nowait()
@@ -73,7 +78,7 @@ async def _next_batch(self:Batcher) -> list:
             if left <= 0: break
             try: item = await asyncio.wait_for(self.queue.get(), left)
             except asyncio.TimeoutError: break
-        if n + len(item[0]) > self.max_texts: self.held = item; break  # the next pass starts with it
+        if item[2] or n + len(item[0]) > self.max_texts: self.held = item; break  # the next pass starts with it
         batch.append(item); n += len(item[0])
     return batch
 
@@ -91,15 +96,30 @@ async def _loop(self:Batcher):
     while True:
         batch = await self._next_batch()
         self.n_requests += len(batch)
-        try: probs = await run([t for ts, _ in batch for t in ts])
+        if batch[0][2]:
+            self.n_passes += 1
+            try: answer(batch[0][1], await loop.run_in_executor(self.pool, self._explain, batch[0][0]))
+            except Exception as e: answer(batch[0][1], error=e)
+            continue
+        try: probs = await run([t for ts, *_ in batch for t in ts])
         except Exception as e:
             if len(batch) == 1: answer(batch[0][1], error=e); continue
-            for ts, f in batch:  # which request broke the pass? each on its own, so the others still get their answers
+            for ts, f, _ in batch:  # which request broke the pass? each on its own, so the others still get their answers
                 try: answer(f, await run(ts))
                 except Exception as e1: answer(f, error=e1)
             continue
         i = 0
-        for ts, f in batch: answer(f, probs[i:i + len(ts)]); i += len(ts)
+        for ts, f, _ in batch: answer(f, probs[i:i + len(ts)]); i += len(ts)
+
+# %% ../nbs/16_serve.ipynb #12d40b77
+@patch
+def _explain(self:Batcher, texts:list) -> list:
+    "`Predictor.explain` for each of `texts`, in the model's thread; `RequestError` 413 when they hold more than `max_explain_tokens` tokens together."
+    n = sum(map(len, self.predictor.proc.tokenize(texts, cache=False, progress=False)))
+    if n > self.max_explain_tokens:
+        raise RequestError(413, f'the text{"s hold" if len(texts) > 1 else " holds"} {n:,} tokens; with "explain" the limit is max_explain_tokens={self.max_explain_tokens} '
+                           '(each token costs a forward pass per model)', _limit('max_explain_tokens', self.max_explain_tokens))
+    return [self.predictor.explain(t, self.bs) for t in texts]
 
 # %% ../nbs/16_serve.ipynb #42a8de65
 class RequestError(Exception):
@@ -114,7 +134,7 @@ def parse_request(body:bytes, # the request's body
                   max_texts:int=SERVE_LIMITS['max_texts'], # texts per request
                   max_chars:int=SERVE_LIMITS['max_chars'], # characters per text
                  ) -> tuple:
-    "`(texts, top_k)` from a `/predict` body; `RequestError` (400, 413, 415 or 422) naming what is wrong."
+    "`(texts, top_k, explain)` from a `/predict` body; `RequestError` (400, 413, 415 or 422) naming what is wrong."
     if (content_type or '').split(';')[0].strip().lower() != 'application/json':
         raise RequestError(415, f"Content-Type must be application/json, got {content_type!r}")
     try: data = json.loads(body)
@@ -135,9 +155,16 @@ def parse_request(body:bytes, # the request's body
     top_k = data.get('top_k', 1)
     try: check_top_k(top_k)
     except ConfigError: raise RequestError(422, f'"top_k" must be null or an integer >= 1, got {top_k!r}')
-    extra = sorted(set(data) - {'texts', 'text', 'top_k'})
-    if extra: raise RequestError(422, f'unknown field(s) {extra}: the body takes "texts" or "text", and "top_k"')
-    return texts, top_k
+    explain = data.get('explain', False)
+    if not isinstance(explain, bool): raise RequestError(422, f'"explain" must be true or false, got {explain!r}')
+    extra = sorted(set(data) - {'texts', 'text', 'top_k', 'explain'})
+    if extra: raise RequestError(422, f'unknown field(s) {extra}: the body takes "texts" or "text", "top_k" and "explain"')
+    return texts, top_k, explain
+
+# %% ../nbs/16_serve.ipynb #67631ed3
+def page_html() -> str:
+    "The page `GET /` serves: a text box, each model's class probabilities as bars, and the words shaded by their weights."
+    return (importlib.resources.files('ulmfit_nb')/'assets'/'page.html').read_text(encoding='utf-8')
 
 # %% ../nbs/16_serve.ipynb #d4759f74
 def check_settings(max_wait_ms:float=0., # must be a number >= 0
@@ -178,20 +205,23 @@ def make_app(predictor, # the `Predictor` to serve
              bs:int=64, # texts read at once inside a forward pass
              batching:bool=True, # False: one forward pass per request
              max_queue:int=SERVE_LIMITS['max_queue'], # requests waiting for the model; beyond, 503 (busy)
+             max_explain_tokens:int=SERVE_LIMITS['max_explain_tokens'], # tokens of the texts of one request with "explain"
             ):
-    "A Starlette app serving `predictor`: `POST /predict`, `GET /health`; its `Batcher` is `app.state.batcher`."
+    "A Starlette app serving `predictor`: `POST /predict`, `GET /health` and the page `GET /`; its `Batcher` is `app.state.batcher`."
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
-    from starlette.responses import JSONResponse
+    from starlette.responses import HTMLResponse, JSONResponse
     from starlette.routing import Route
-    check_settings(max_body_bytes=max_body_bytes, max_texts=max_texts, max_chars=max_chars, max_queue=max_queue, bs=bs, max_wait_ms=max_wait_ms)
-    limits = dict(max_body_bytes=max_body_bytes, max_texts=max_texts, max_chars=max_chars, max_queue=max_queue)
-    batcher = Batcher(predictor, max_wait_ms=max_wait_ms, max_texts=max_texts, bs=bs, batching=batching, max_queue=max_queue)
+    check_settings(max_body_bytes=max_body_bytes, max_texts=max_texts, max_chars=max_chars, max_queue=max_queue, max_explain_tokens=max_explain_tokens,
+                   bs=bs, max_wait_ms=max_wait_ms)
+    limits = dict(max_body_bytes=max_body_bytes, max_texts=max_texts, max_chars=max_chars, max_queue=max_queue, max_explain_tokens=max_explain_tokens)
+    batcher = Batcher(predictor, max_wait_ms=max_wait_ms, max_texts=max_texts, bs=bs, batching=batching, max_queue=max_queue,
+                      max_explain_tokens=max_explain_tokens)
 
     async def predict(request):
         try:
-            texts, top_k = parse_request(await _read_body(request, max_body_bytes), request.headers.get('content-type'), max_texts, max_chars)
-            answers = await batcher.submit(texts, top_k)
+            texts, top_k, explain = parse_request(await _read_body(request, max_body_bytes), request.headers.get('content-type'), max_texts, max_chars)
+            answers = await batcher.submit(texts, top_k, explain)
         except RequestError as e: return _error_response(e.status, str(e), e.limit)
         except asyncio.QueueFull:
             return _error_response(503, f"the server is busy: {max_queue} requests are already waiting for the model; retry later", _limit('max_queue', max_queue))
@@ -202,7 +232,10 @@ def make_app(predictor, # the `Predictor` to serve
         return JSONResponse({'status': 'ok', 'classes': predictor.classes, 'models': list(predictor.models),
                              'batching': batching, 'limits': limits, 'requests': batcher.n_requests, 'forward_passes': batcher.n_passes})
 
-    async def http_error(request, exc): return _error_response(exc.status_code, f"{exc.detail}: {request.method} {request.url.path} (the routes are POST /predict and GET /health)")
+    async def page(request): return HTMLResponse(page_html())
+
+    async def http_error(request, exc):
+        return _error_response(exc.status_code, f"{exc.detail}: {request.method} {request.url.path} (the routes are POST /predict, GET /health and GET /, the page)")
 
     @asynccontextmanager
     async def lifespan(app):
@@ -212,7 +245,7 @@ def make_app(predictor, # the `Predictor` to serve
         try: yield
         finally: await batcher.stop()
 
-    app = Starlette(routes=[Route('/predict', predict, methods=['POST']), Route('/health', health, methods=['GET'])],
+    app = Starlette(routes=[Route('/predict', predict, methods=['POST']), Route('/health', health, methods=['GET']), Route('/', page, methods=['GET'])],
                     exception_handlers={HTTPException: http_error}, lifespan=lifespan)
     app.state.batcher = batcher
     return app
@@ -243,7 +276,7 @@ def serve(predictor, # the `Predictor` to serve
     sock = bind(host, port)
     h, p = sock.getsockname()[:2]
     what = f"{'+'.join(predictor.models)} classifier, classes {predictor.classes}"
-    print(f"ulmfit serve: {what}, on http://{h}:{p} (POST /predict, GET /health); Ctrl-C stops", file=sys.stderr, flush=True)
+    print(f"ulmfit serve: {what}, on http://{h}:{p} (POST /predict, GET /health, GET / to try it in a browser); Ctrl-C stops", file=sys.stderr, flush=True)
     server = uvicorn.Server(uvicorn.Config(make_app(predictor, **kwargs), log_level=log_level, timeout_graceful_shutdown=10))
     try:
         with sigterm_as_interrupt(): server.run(sockets=[sock])  # (uvicorn stops gracefully on either signal, then raises it again)
