@@ -77,7 +77,7 @@ def main():
             rows.append((mode, n / secs, 1000 * pct(lat, 50), 1000 * pct(lat, 90), 1000 * pct(lat, 99), err,
                          h['requests'] / max(1, h['forward_passes'])))
             print(f'# {mode}: {n / secs:.1f} req/s', file=sys.stderr)
-    head = f"{a.requests} requests" + (f" ({a.explain_requests} with explain)" if a.explain else '')
+    head = f"{a.requests} plain requests and {a.explain_requests} with explain, mode by mode," if a.explain else f"{a.requests} requests"
     print(f"{head} from {a.clients} concurrent clients (keep-alive), one review each (mean {n_tok:.0f} words), "
           f"model {model}, {os.cpu_count()} CPUs ({cpu_model()}), server threads: {a.threads or 'default'}\n")
     print('| mode | requests/s | p50 ms | p90 ms | p99 ms | errors | requests per pass |')

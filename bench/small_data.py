@@ -21,7 +21,7 @@ Usage (repo root, venv active, ULMFIT_DATA set when offline):
 Prints a Markdown table. Every run stays under --out; a run already complete there is read back, not trained again
 (--fresh retrains).
 """
-import argparse, json, statistics, sys, zipfile
+import argparse, json, os, statistics, sys, zipfile
 from pathlib import Path
 import pandas as pd
 sys.path.insert(0, str(Path(__file__).parent))
@@ -113,7 +113,7 @@ def main():
         rows.append((name, len(df[~df.is_valid]), len(df[df.is_valid]), df.label.nunique(), statistics.mean(len(t.split()) for t in df.text),
                      [x[0] for x in acc], [x[1] for x in acc], [x[2] for x in acc], tf, tfc, acc[0][3], statistics.mean(r[0] for r in res)))
         print(f'# {name}: ensemble {mean_sd(rows[-1][7])}, TF-IDF {tf:.3f}, cased {tfc:.3f}', file=sys.stderr, flush=True)
-    print(f"\nmachine: 2 CPU cores ({cpu_model()}), torch threads {a.threads}; seeds {a.seeds}; "
+    print(f"\nmachine: {os.cpu_count()} CPU cores ({cpu_model()}), torch threads {a.threads}; seeds {a.seeds}; "
           f"extra train options: {' '.join(a.extra) or 'none (the default recipe)'}\n")
     print('| corpus | train / held out | classes | mean words | ULMFiT fwd | ULMFiT bwd | ULMFiT ensemble | TF-IDF + LR | TF-IDF + LR, case and punctuation | majority | run minutes |')
     print('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')

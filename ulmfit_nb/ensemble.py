@@ -12,12 +12,11 @@ from fastai.learner import Learner
 from fastai.torch_basics import get_model
 from fastai.torch_core import default_device
 from .numericalization import TextProcessor
-import re
-from fastai.text.core import BOS, EOS, FLD, PAD, TK_MAJ, TK_REP, TK_UP, TK_WREP, defaults
 from .classifier import build_classifier, predict_ids, probs_columns, probs_frame, word_attributions
+from .generation import fold_tokens
 
 # %% auto #0
-__all__ = ['ensemble_probs', 'Predictor', 'fold_tokens']
+__all__ = ['ensemble_probs', 'Predictor']
 
 # %% ../nbs/09_backwards_ensemble.ipynb #81621b37
 def ensemble_probs(probs:list, # probability tensors of the same shape, one per model
@@ -146,38 +145,6 @@ def predict_df(self:Predictor, df:pd.DataFrame, # the rows to label
     frame = probs_frame(_check_model(self.predict_probs(df[text_col].tolist(), bs, progress), model), self.classes)
     return pd.concat([df, frame.set_axis(df.index)], axis=1)
 
-# %% ../nbs/09_backwards_ensemble.ipynb #7fef4510
-_ATTACHED = re.compile(r"[.,!?;:%)\]}…]+|'\w*|n't")  # word tokens written without a space before them
-
-def _units(tokens:list, scores:list, kind:str) -> list:
-    "`[text, score]` per unit: a word token as it is; the subword or char pieces between two `▁` joined (scores summed); markers apart."
-    if kind == 'word': return [[t, s] for t, s in zip(tokens, scores)]
-    out, spec = [], set(defaults.text_spec_tok)
-    for t, s in zip(tokens, scores):
-        bare = t.lstrip('\u2581')
-        if bare in spec or t != bare or not out or out[-1][0] in spec: out.append([bare, s])
-        else: out[-1][0] += t; out[-1][1] += s
-    return [u for u in out if u[0]]
-
-# %% ../nbs/09_backwards_ensemble.ipynb #b3199e02
-def fold_tokens(tokens:list, # the tokens of one text (`TextProcessor.tokenize`)
-                scores, # one score per token
-                kind:str='word', # the processor's kind: 'word', 'subword' or 'char'
-               ) -> tuple:
-    "`(words, scores)`: fastai's markers applied to the word they mark, with their scores added to it; `xxbos`, `xxeos`, `xxfld`, `xxpad` dropped; `''.join(words)` reads as the text."
-    if len(tokens) != len(scores): raise ConfigError(f"{len(tokens)} tokens but {len(scores)} scores")
-    units, words, weights, case, rep, carry = iter(_units(tokens, [float(s) for s in scores], kind)), [], [], None, None, 0.
-    for t, s in units:
-        if t in (BOS, EOS, FLD, PAD): continue
-        carry += s
-        if t in (TK_MAJ, TK_UP): case = t; continue
-        if t in (TK_REP, TK_WREP): n, s_n = next(units, ('1', 0.)); rep, carry = (t, int(n) if n.isdigit() else 1), carry + s_n; continue
-        w = t.upper() if case == TK_UP else t[:1].upper() + t[1:] if case == TK_MAJ else t
-        if rep: w = w * rep[1] if rep[0] == TK_REP else ' '.join([w] * rep[1])
-        space = bool(words) and (kind != 'word' or not _ATTACHED.fullmatch(w))
-        words.append(' ' * space + w); weights.append(carry); case = rep = None; carry = 0.
-    return words, weights
-
 # %% ../nbs/09_backwards_ensemble.ipynb #4778bd0d
 @patch
 def explain(self:Predictor, text:str, # one raw text
@@ -191,8 +158,10 @@ def explain(self:Predictor, text:str, # one raw text
     probs['ensemble'] = ensemble_probs(list(probs.values()))
     _check_finite(probs['ensemble'], self.precision)
     cls = int(probs['ensemble'][0].argmax())
-    w = {k: word_attributions(m, ids, cls, bs, backwards=(k == 'bwd'), precision=self.precision)[0] for k, m in self.models.items()}
+    w = {k: word_attributions(m, ids, cls, bs, backwards=(k == 'bwd'), precision=self.precision)[0] if len(ids) > 1
+         else torch.zeros(len(ids)) for k, m in self.models.items()}  # (xxbos alone: nothing to leave out)
     w['ensemble'] = torch.stack(list(w.values())).mean(0)
+    if not torch.isfinite(w['ensemble']).all(): _check_finite(torch.tensor([[float('nan')]]), self.precision)
     words = fold_tokens(toks, w['ensemble'], self.proc.kind)[0]
     return {'classes': self.classes, 'label': self.classes[cls], 'words': words,
             'models': {k: {'probs': probs[k][0].tolist(), 'weights': fold_tokens(toks, w[k], self.proc.kind)[1]} for k in probs}}

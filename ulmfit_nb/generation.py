@@ -11,14 +11,14 @@ import torch
 from torch import nn
 from fastcore.basics import patch
 from fastai.learner import Learner
-from fastai.text.learner import decode_spec_tokens
+from fastai.text.core import TK_MAJ, TK_REP, TK_UP, TK_WREP, defaults
 from fastai.text.models.awdlstm import AWD_LSTM
 from fastai.text.models.core import get_language_model
 from fastai.torch_core import get_model, one_param
 from .numericalization import TextProcessor
 
 # %% auto #0
-__all__ = ['sample_next', 'detokenize', 'generate', 'LanguageModel']
+__all__ = ['sample_next', 'fold_tokens', 'detokenize', 'generate', 'LanguageModel']
 
 # %% ../nbs/07_generation.ipynb #2f2b0559
 def sample_next(logits:torch.Tensor, # scores for the next token, `(n_samples, vocab)`
@@ -46,19 +46,64 @@ _no_space_after = {'(', '[', '{', '$', '#', '\n'}
 _drop = {'xxbos', 'xxeos', 'xxpad', 'xxfake', 'xxfld'}
 _punct = re.compile(r"[.,!?;:\u2026%)\]}]+")  # runs of closing punctuation, like '!!!' from `xxrep 3 !`
 
-def detokenize(tokens:list, # word tokens, as fastai's rules and spaCy made them
-              ) -> str:
-    "Readable text from word tokens: capitals restored from `xxmaj`/`xxup`, no space before punctuation, special tokens removed."
-    out, quote_open, glue_next = '', False, True
-    for t in decode_spec_tokens([t for t in tokens if t not in _drop]):
+def _glued(words:list) -> list:
+    "For each decoded word, whether it is written against the one before: punctuation, contractions, a closing quote, after an opening bracket."
+    res, quote_open, glue_next = [], False, True
+    for t in words:
         if t == '"':
             glue = quote_open or glue_next          # a closing quote sticks to the word before it
             glue_next, quote_open = not quote_open, not quote_open
         else:
             glue = glue_next or t.lower() in _no_space_before or t.isspace() or _punct.fullmatch(t) is not None
             glue_next = t in _no_space_after or t.isspace()
-        out += t if glue else ' ' + t
-    return out.strip()
+        res.append(glue)
+    return res
+
+# %% ../nbs/07_generation.ipynb #fcb21749
+def _units(tokens:list, scores:list, kind:str) -> list:
+    "`[text, score]` per unit: a word token as it is; subword or char pieces joined between two `▁`, markers apart; no score lost."
+    if kind == 'word': return [[t, s] for t, s in zip(tokens, scores)]
+    out, spec = [], set(defaults.text_spec_tok)
+    for t, s in zip(tokens, scores):
+        bare = t.lstrip('\u2581')
+        if bare in spec or t != bare or not out or out[-1][0] in spec: out.append([bare, s])
+        else: out[-1][0] += t; out[-1][1] += s
+    res, carry = [], 0.
+    for t, s in out:  # a lone `▁` before a marker is an empty unit: its score goes to the next one
+        if t: res.append([t, s + carry]); carry = 0.
+        else: carry += s
+    if res: res[-1][1] += carry
+    return res
+
+# %% ../nbs/07_generation.ipynb #87212f13
+def fold_tokens(tokens:list, # the tokens of one text (`TextProcessor.tokenize`)
+                scores, # one score per token
+                kind:str='word', # the processor's kind: 'word', 'subword' or 'char'
+               ) -> tuple:
+    "`(words, scores)`: fastai's markers applied to the word they mark, their scores added to it; `xxbos`, `xxeos`, `xxfld`, `xxpad`, `xxfake` dropped; each word carries its leading space."
+    if len(tokens) != len(scores): raise ConfigError(f"{len(tokens)} tokens but {len(scores)} scores")
+    units, words, weights, case, rep, carry, i = _units(tokens, [float(s) for s in scores], kind), [], [], None, None, 0., 0
+    while i < len(units):
+        (t, s), i = units[i], i + 1
+        if t in _drop: continue
+        carry += s
+        if t in (TK_MAJ, TK_UP): case = t; continue
+        if t in (TK_REP, TK_WREP):
+            n = units[i][0] if i < len(units) and units[i][0].isdigit() else None
+            if n is not None: carry, i = carry + units[i][1], i + 1
+            rep = (t, int(n or 1)); continue
+        w = t.upper() if case == TK_UP else t[:1].upper() + t[1:] if case == TK_MAJ else t
+        if rep: w = w * rep[1] if rep[0] == TK_REP else ' '.join([w] * rep[1])
+        words.append(w); weights.append(carry); case = rep = None; carry = 0.
+    if weights: weights[-1] += carry  # a marker at the very end marks nothing: its score stays with the last word
+    glued = _glued(words) if kind == 'word' else [k == 0 for k in range(len(words))]
+    return [w if g else ' ' + w for w, g in zip(words, glued)], weights
+
+# %% ../nbs/07_generation.ipynb #ad4a7184
+def detokenize(tokens:list, # word tokens, as fastai's rules and spaCy made them
+              ) -> str:
+    "Readable text from word tokens: capitals and repetitions restored (`fold_tokens`), no space before punctuation, special tokens removed."
+    return ''.join(fold_tokens(tokens, [0.] * len(tokens))[0]).strip()
 
 # %% ../nbs/07_generation.ipynb #e5686f5d
 @torch.no_grad()
