@@ -232,7 +232,8 @@ def make_app(predictor, # the `Predictor` to serve
         return JSONResponse({'status': 'ok', 'classes': predictor.classes, 'models': list(predictor.models),
                              'batching': batching, 'limits': limits, 'requests': batcher.n_requests, 'forward_passes': batcher.n_passes})
 
-    async def page(request): return HTMLResponse(page_html())
+    page_text = page_html()  # read once, not on every request
+    async def page(request): return HTMLResponse(page_text)
 
     async def http_error(request, exc):
         return _error_response(exc.status_code, f"{exc.detail}: {request.method} {request.url.path} (the routes are POST /predict, GET /health and GET /, the page)")
