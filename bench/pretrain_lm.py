@@ -129,7 +129,9 @@ def train(a):
         "A plain line every `every` batches: progress, tokens/s, smoothed training loss; the training seconds of this session."
         def before_fit(self): self.t0, self.i, self.seconds = time.time(), 0, 0.
         def before_epoch(self): self.te = time.time()
-        def after_epoch(self): self.seconds += time.time() - self.te
+        def after_epoch(self):  # the seconds so far, kept beside the checkpoint: a resumed run adds the earlier epochs'
+            self.seconds += time.time() - self.te
+            atomic_write(ckpt.with_suffix('.json'), lambda p: p.write_text(json.dumps(dict(seconds=done_before + self.seconds))), only_rank0=False)
         def after_batch(self):
             if not self.training: return
             self.i += 1
@@ -137,13 +139,12 @@ def train(a):
                 dt = time.time() - self.te
                 print(f'{tag} epoch {self.epoch+1}/{a.epochs} batch {self.i % n_batches or n_batches}/{n_batches}  '
                       f'{(self.i % n_batches or n_batches)*tok_per_batch/dt:,.0f} tokens/s  loss {self.smooth_loss.item():.3f}  {dt/60:.1f} min', flush=True)
-    speed = Speed()
     ckpt = OUT/f'ckpt_{tag}.pth'
     done_before = json.loads(ckpt.with_suffix('.json').read_text())['seconds'] if ckpt.with_suffix('.json').is_file() else 0.
+    speed = Speed()
     with learn.no_bar(), learn.no_logging():
         fit_phases(learn, [Phase(a.epochs, a.lr, kwargs=dict(moms=(0.8, 0.7, 0.8), wd=0.1))], ckpt, cbs=[speed])
     train_s = done_before + speed.seconds  # (an interrupted run's earlier epochs included)
-    ckpt.with_suffix('.json').write_text(json.dumps(dict(seconds=train_s)))
     loss, acc, ppl = [float(v) for v in learn.validate()]
     pth = atomic_write(OUT/f'lm_{tag}.pth', lambda p: torch.save(compact(learn.model.state_dict()), p))
     atomic_write(OUT/'vocab.pkl', lambda p: save_pickle(p, list(proc.vocab)), only_rank0=False)

@@ -185,7 +185,7 @@ def _train_parser(sub, # the `ulmfit` parser's sub-parsers (`add_subparsers`)
     dg.add_argument('--forward-only', dest='backwards', action='store_false', default=None, help='train the forward model only')
     dg.add_argument('--both', dest='backwards', action='store_true', help='train forward and backward models (the default)')
     t.add_argument('--pretrained', choices=list(PRETRAINED), default=None, help="start the language models from the "
-                   "small IMDb-pretrained models shipped with the package (sizes 100/256/2, word tokens), from fastai's "
+                   "small IMDb-pretrained models shipped with the package (sizes 128/320/2, word tokens), from fastai's "
                    "WikiText-103 weights (mirror or download; from scratch if unavailable) or from random weights (default: shipped for "
                    "tiny, wt103 for book)")
     t.add_argument('--pretrained-fwd', nargs=2, metavar=('WEIGHTS', 'VOCAB'), help="pretrained forward LM in fastai's WT103 format (.pth, .pkl)")

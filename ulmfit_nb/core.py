@@ -219,7 +219,7 @@ PRETRAINED = ('shipped', 'wt103', 'none')  # where a run's language models can s
 PRECISIONS = ('auto', 'bf16', 'fp16', 'fp32')  # what training and prediction compute in (`training.resolve_precision` decides 'auto')
 
 PRESETS = {
-    'tiny': dict(emb_sz=100, n_hid=256, n_layers=2, bs=32, seq_len=48, tokenizer='word', sp_vocab_sz=None, min_freq=2,
+    'tiny': dict(emb_sz=128, n_hid=320, n_layers=2, bs=32, seq_len=48, tokenizer='word', sp_vocab_sz=None, min_freq=2,
                  max_vocab=60000, pretrained='shipped', lm_frozen_epochs=0, lm_epochs=1, lm_lr=2e-2, lm_unfrozen_lr=5e-3,
                  lm_drop_mult=0.3, clas_epochs=[1, 1, 2, 4], clas_lr=3e-2, clas_lr_mult=1., clas_drop_mult=0.7,
                  backwards=True, seed=42),

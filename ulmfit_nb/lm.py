@@ -123,7 +123,7 @@ def load_pretrained_lm(learn:Learner, # a language-model learner
     return learn
 
 # %% ../nbs/06_lm_finetune.ipynb #878f164a
-SHIPPED_LM = dict(emb_sz=100, n_hid=256, n_layers=2)  # the size of the shipped models: `awd_lstm_config('small', **SHIPPED_LM)`
+SHIPPED_LM = dict(emb_sz=128, n_hid=320, n_layers=2)  # the size of the shipped models: `awd_lstm_config('small', **SHIPPED_LM)`
 
 def shipped_lm_files(backwards:bool=False, # the backward model
                     ) -> tuple[Path, Path]:
