@@ -37,13 +37,33 @@ python tools/check_outputs.py || fail=1
 echo "== headless Chromium for the browser checks (19_serve_tests' page, the docs site)"
 bash tools/chromium.sh || { echo "FAIL: could not install chromium and chromium-driver (tools/chromium.sh)"; fail=1; }
 
+# Notebooks that train in one process run ${TEST_JOBS:-2} at a time (one torch thread each, so both cores work),
+# longest first; those that start processes of their own (torchrun, a server, both directions at once) run after
+# them, alone, since more processes than cores slow each other far more than twofold (DEVELOPERS.md). Each
+# notebook's output is printed whole when it ends, so two never interleave.
+jobs=${TEST_JOBS:-2}
+logs=$(mktemp -d)
+alone=(nbs/18_train_tests.ipynb nbs/19_serve_tests.ipynb nbs/13_distributed.ipynb nbs/16_serve.ipynb)
+order=(nbs/09_backwards_ensemble.ipynb nbs/08_classifier.ipynb nbs/06_lm_finetune.ipynb nbs/10_disinformation.ipynb nbs/07_generation.ipynb)
+for nb in nbs/[0-9]*.ipynb nbs/index.ipynb; do [[ " ${order[*]} ${alone[*]} " == *" $nb "* ]] || order+=("$nb"); done
+run_one() {  # notebook, log folder, nbdev_test's extra arguments
+  local nb=$1 logs=$2; shift 2
+  local name=$(basename "$nb" .ipynb) start=$(date +%s) r=ok
+  nbdev_test --path "$nb" --do_print --timing "$@" > "$logs/$name.log" 2>&1 || r=FAILED
+  { cat "$logs/$name.log"; echo "== $nb: $r in $(( $(date +%s) - start ))s"; }
+  echo "$r" > "$logs/$name.rc"
+}
+export -f run_one
+for nb in "${order[@]}"; do [ -e "$nb" ] && printf '%s\0' "$nb"; done |
+  xargs -0 -P "$jobs" -I{} bash -c 'run_one "$@"' _ {} "$logs" "$@"
+for nb in "${alone[@]}"; do [ -e "$nb" ] && run_one "$nb" "$logs" "$@"; done
+order+=("${alone[@]}")
 passed=0; failed=0; failed_nbs=()
-for nb in nbs/[0-9]*.ipynb nbs/index.ipynb; do
+for nb in "${order[@]}"; do
   [ -e "$nb" ] || continue
-  start=$(date +%s)
-  if nbdev_test --path "$nb" --do_print --timing "$@"; then r=ok; passed=$((passed+1)); else r=FAILED; failed=$((failed+1)); failed_nbs+=("$nb"); fi
-  echo "== $nb: $r in $(( $(date +%s) - start ))s"
+  if [ "$(cat "$logs/$(basename "$nb" .ipynb).rc" 2>/dev/null)" = ok ]; then passed=$((passed+1)); else failed=$((failed+1)); failed_nbs+=("$nb"); fi
 done
+rm -rf "$logs"
 echo "== docs site (offline build + headless Chromium check)"
 if bash tools/docs.sh --check; then passed=$((passed+1)); else failed=$((failed+1)); failed_nbs+=("docs site"); fail=1; fi
 
