@@ -18,13 +18,13 @@ from fastai.callback.core import Callback, CancelFitException
 from fastai.callback.fp16 import MixedPrecision, AMPMode
 from fastai.callback.schedule import *  # fit_one_cycle
 import fastai.callback.progress  # `Learner.no_bar`
-from fastai.learner import Learner
+from fastai.learner import Learner, Recorder
 from fastai.torch_core import get_model, one_param, rank_distrib, num_distrib, default_device, get_random_states, set_random_states
 
 # %% auto #0
 __all__ = ['resolve_precision', 'Autocast', 'set_precision', 'rng_states', 'set_rng_states', 'save_checkpoint', 'read_checkpoint',
-           'load_checkpoint', 'Checkpoint', 'Phase', 'fit_phases', 'quiet', 'MetricsLog', 'BatchLog', 'TimeBudget',
-           'sigterm_as_interrupt', 'loss_figure', 'plot_losses']
+           'load_checkpoint', 'Checkpoint', 'Phase', 'FloatLosses', 'fit_phases', 'quiet', 'MetricsLog', 'BatchLog',
+           'TimeBudget', 'sigterm_as_interrupt', 'loss_figure', 'plot_losses']
 
 # %% ../nbs/05_training.ipynb #651e783f
 def _native_bf16() -> bool:
@@ -180,6 +180,14 @@ class Phase:
 
 def _plan(phases): return [(p.n_epoch, repr(p.lr), p.freeze_to, sorted(p.kwargs.items())) for p in phases]
 
+# %% ../nbs/05_training.ipynb #6f7e8375
+class FloatLosses(Callback):
+    "Keep the `Recorder`'s per-batch losses as floats, not tensors (with tensors, a long fit's memory grows every batch)."
+    order = Recorder.order + 1
+    def after_batch(self):
+        if self.training and self.recorder.losses and torch.is_tensor(self.recorder.losses[-1]):
+            self.recorder.losses[-1] = float(self.recorder.losses[-1])
+
 # %% ../nbs/05_training.ipynb #e480182c
 def _resume_point(learn, phases:list, ckpt:Path, plan:list) -> tuple:
     "`(phase, epoch, scaler state)` to continue from, after loading `ckpt` into `learn` (every rank reads rank 0's file)."
@@ -213,7 +221,7 @@ def fit_phases(learn:Learner, # the learner
         if k >= ph.n_epoch: continue
         if k == 0: learn.freeze_to(ph.freeze_to)  # (a phase resumed mid-way was frozen before its optimizer state was loaded)
         cb = [Checkpoint(ckpt, phase=i, plan=plan, scaler_state=scaler)] if ckpt is not None else []
-        learn.fit_one_cycle(ph.n_epoch, ph.lr, start_epoch=k, cbs=list(cbs or []) + cb, **ph.kwargs)
+        learn.fit_one_cycle(ph.n_epoch, ph.lr, start_epoch=k, cbs=list(cbs or []) + cb + [FloatLosses()], **ph.kwargs)
         scaler = None
         if cb and cb[0].cancelled:
             why = getattr(learn, 'cancel_note', None) or f"run again with `resume=True` to continue from {ckpt}"  # (a callback may say why it stopped)
