@@ -80,7 +80,9 @@ def clas_dataloaders(ids:list, # one 1-D LongTensor of token ids per text (as `T
     dsets = Datasets(items, [[ItemGetter(0), IdsToText(vocab, backwards)], [ItemGetter(1), Categorize(vocab=classes, sort=False)]],
                      splits=splits)
     lens = [len(o) for o, _ in items]
-    kw = dict(bs=bs, before_batch=Pad_Chunk(pad_idx=vocab.index('xxpad'), seq_len=seq_len))
+    # no worker processes (fastai's default has one per core): padding is cheap, and a forked worker keeps the pages
+    # training rewrites in its parent alive (full IMDb: the run's memory grew from 4.0 to 9.1 GiB in its first 9 minutes)
+    kw = dict(bs=bs, before_batch=Pad_Chunk(pad_idx=vocab.index('xxpad'), seq_len=seq_len), num_workers=0)
     trn = SeededSortedDL(dsets.train, res=[lens[i] for i in splits[0]], shuffle=True, drop_last=len(splits[0]) > bs, **kw)
     val = SeededSortedDL(dsets.valid, res=[lens[i] for i in splits[1]], shuffle=False, **kw)
     if seed is not None: trn.rng.seed(seed)

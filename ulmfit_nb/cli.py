@@ -179,7 +179,7 @@ def _train_parser(sub, # the `ulmfit` parser's sub-parsers (`add_subparsers`)
     t.add_argument('--log-every', type=int, metavar='N', help='print a throughput line (tokens/s, loss) every N training batches')
     t.add_argument('--stop-after', metavar='STAGE', help='end cleanly after this stage (tokenize, lm_fwd, clas_fwd, lm_bwd, clas_bwd, ensemble, '
                    'test); --resume continues. After tokenize, the run directory can be copied to a machine without spaCy')
-    t.add_argument('--threads', type=int, metavar='N', help="CPU threads for PyTorch (default: 1 for the tiny preset, whose "
+    t.add_argument('--threads', type=int, metavar='N', help="CPU threads for PyTorch (default: 1 for the tiny and cpu presets, whose "
                    "small matrices gain nothing from more and lose much on a busy machine; PyTorch's choice for book)")
     dg = t.add_mutually_exclusive_group()
     dg.add_argument('--forward-only', dest='backwards', action='store_false', default=None, help='train the forward model only')
@@ -314,7 +314,7 @@ def cmd_train(a:argparse.Namespace, # the parsed `ulmfit train` arguments
                 data = str(Path(data).expanduser().resolve())  # so that --resume works from another folder
             cfg, out = _train_cfg(a, given, data)
             out = a.out = out or broadcast_object(f"runs/{_data_name(a.data)}-{time.strftime('%Y%m%d-%H%M%S')}")  # rank 0's clock names it
-            if a.threads is None and cfg['preset'] == 'tiny': torch.set_num_threads(1)
+            if a.threads is None and cfg['preset'] in ('tiny', 'cpu'): torch.set_num_threads(1)
             summary = run.train(cfg, out, resume=a.resume, stop_after=a.stop_after, precision=a.precision, max_minutes=a.max_minutes,
                                 log_every=a.log_every, parallel_directions=a.parallel_directions, log=lambda s: print(as_flags(s, a.flags)))
             if not summary: print(f'continue with: ulmfit train --out {out} --resume')

@@ -45,8 +45,16 @@ def _check_pretrained(cfg:dict, explicit:bool):
         raise ConfigError(f"`pretrained`='shipped': the shipped language models have {', '.join(f'{k}={v}' for k, v in SHIPPED_LM.items())}, "
                           f"this run asks for {', '.join(f'{k}={v}' for k, v in asked.items())}: keep their sizes, or use `pretrained`='none'")
 
+# %% ../nbs/14_run.ipynb #8e72929d
+def _check_lm_epochs(cfg:dict):
+    "No language-model epochs keep the pretrained models as they are: `ConfigError` where a direction would have none."
+    if cfg['lm_frozen_epochs'] + cfg['lm_epochs']: return
+    random = [d for d in ('fwd', 'bwd')[:1 + cfg['backwards']] if cfg['pretrained'] == 'none' and not cfg[f'pretrained_{d}']]
+    if random: raise ConfigError(f"`lm_frozen_epochs` and `lm_epochs` are both 0, which keeps the pretrained language models as they are, "
+                                 f"but the {' and '.join(random)} one would start from random weights: give it epochs, or pretrained weights")
+
 # %% ../nbs/14_run.ipynb #5f876b4f
-def make_config(preset:str='tiny', # a key of `core.PRESETS`: 'tiny' or 'book'
+def make_config(preset:str='tiny', # a key of `core.PRESETS`: 'tiny', 'cpu' or 'book'
                 **overrides, # any key of the preset or of `DATA_KEYS`; `None` values are ignored
                ) -> dict:
     "The full settings of a run: the preset's, updated with `overrides`; `ConfigError` for a setting that cannot work."
@@ -66,9 +74,10 @@ def make_config(preset:str='tiny', # a key of `core.PRESETS`: 'tiny' or 'book'
     if cfg['tokenizer'] not in ('word', 'subword', 'char'): raise ConfigError(f"`tokenizer`={cfg['tokenizer']!r}: choose word, subword or char")
     if cfg['tokenizer'] == 'subword' and not cfg['sp_vocab_sz']: cfg['sp_vocab_sz'] = 8000 if preset == 'book' else 500
     if cfg['tokenizer'] == 'subword' and cfg['sp_vocab_sz'] < 64: raise ConfigError(f"`sp_vocab_sz` must be at least 64, got {cfg['sp_vocab_sz']}")
-    if min(cfg['lm_frozen_epochs'], cfg['lm_epochs']) < 0 or cfg['lm_frozen_epochs'] + cfg['lm_epochs'] == 0:
-        raise ConfigError(f"`lm_frozen_epochs` and `lm_epochs` must be >= 0 and not both 0, got {cfg['lm_frozen_epochs']} and {cfg['lm_epochs']}")
+    if min(cfg['lm_frozen_epochs'], cfg['lm_epochs']) < 0:
+        raise ConfigError(f"`lm_frozen_epochs` and `lm_epochs` must be >= 0, got {cfg['lm_frozen_epochs']} and {cfg['lm_epochs']}")
     _check_pretrained(cfg, explicit=overrides.get('pretrained') is not None)
+    _check_lm_epochs(cfg)
     if len(cfg['clas_epochs']) != 4 or any(n < 0 for n in cfg['clas_epochs']) or not sum(cfg['clas_epochs']):
         raise ConfigError(f"`clas_epochs` needs 4 numbers >= 0, one per gradual-unfreezing phase (last layer group, last 2, "
                           f"last 3, all), got {cfg['clas_epochs']}")
@@ -262,14 +271,18 @@ def stage_lm(run:RunDir, # the run directory
              opts:TrainOptions|None=None, # how the stage trains (precision, time budget, throughput lines)
              cbs:list|None=None, # more callbacks for every epoch (tests inject faults this way)
             ) -> dict:
-    "Fine-tune the `direction` language model with per-epoch checkpoints; save its encoder and weights (and, forwards, the run's `LanguageModel`)."
+    "Fine-tune the `direction` language model with per-epoch checkpoints (none: kept as pretrained); save its encoder and weights (and, forwards, the run's `LanguageModel`)."
     opts = opts or TrainOptions()
     set_seed(cfg['seed'], reproducible=True)
     learn, proc = _lm_learner(run, cfg, direction, opts.precision)
     d = run.path/f'lm_{direction}'
     fit = lambda cbs: fit_lm(learn, lr=cfg['lm_lr'], frozen_epochs=cfg['lm_frozen_epochs'], epochs=cfg['lm_epochs'],
                              unfrozen_lr=cfg['lm_unfrozen_lr'], ckpt_dir=d/'ckpt', resume=True, encoder=None, cbs=cbs)
-    rows, how = _fit_logged(learn, run, f'lm_{direction}', cfg['lm_frozen_epochs'] + cfg['lm_epochs'], fit, opts, cbs, f'{direction} language model')
+    n_epochs = cfg['lm_frozen_epochs'] + cfg['lm_epochs']
+    if n_epochs: rows, how = _fit_logged(learn, run, f'lm_{direction}', n_epochs, fit, opts, cbs, f'{direction} language model')
+    elif learn.started_from == 'random weights': raise RunError(f"no {direction} language-model epochs, and no pretrained weights could be had "
+                                                                "for it: nothing to keep as it is (give `lm_epochs`)")
+    else: rows, how = [], dict(precision=learn.precision, epochs_planned=0, kept_as_pretrained=True)  # (`cpu` preset)
     save_encoder(learn, 'encoder')  # (here, not in `fit_lm`: a stage the time budget ended keeps its encoder too)
     save_lm_weights(learn, d/'lm')  # lm.pth + lm.pkl: fastai's pretrained format
     if direction == 'fwd': LanguageModel(get_model(learn.model), proc, model_config(cfg)).export(run.path/'language_model.pth')

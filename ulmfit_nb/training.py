@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .core import ConfigError, DataError, PRECISIONS, all_ranks, atomic_write, broadcast_object, csv_text, \
     is_rank0, load_json, load_tensors, save_json, show_progress
-import contextlib, signal, time
+import contextlib, ctypes, ctypes.util, signal, sys, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -23,8 +23,8 @@ from fastai.torch_core import get_model, one_param, rank_distrib, num_distrib, d
 
 # %% auto #0
 __all__ = ['resolve_precision', 'Autocast', 'set_precision', 'rng_states', 'set_rng_states', 'save_checkpoint', 'read_checkpoint',
-           'load_checkpoint', 'Checkpoint', 'Phase', 'FloatLosses', 'fit_phases', 'quiet', 'MetricsLog', 'BatchLog',
-           'TimeBudget', 'sigterm_as_interrupt', 'loss_figure', 'plot_losses']
+           'load_checkpoint', 'Checkpoint', 'Phase', 'FloatLosses', 'TrimHeap', 'fit_phases', 'quiet', 'MetricsLog',
+           'BatchLog', 'TimeBudget', 'sigterm_as_interrupt', 'loss_figure', 'plot_losses']
 
 # %% ../nbs/05_training.ipynb #651e783f
 def _native_bf16() -> bool:
@@ -188,6 +188,26 @@ class FloatLosses(Callback):
         if self.training and self.recorder.losses and torch.is_tensor(self.recorder.losses[-1]):
             self.recorder.losses[-1] = float(self.recorder.losses[-1])
 
+# %% ../nbs/05_training.ipynb #22ef772e
+def _glibc_trim():
+    "glibc's `malloc_trim` (frees the heap's unused pages), or `None` where the C library has none (macOS, Windows, musl)."
+    if not sys.platform.startswith('linux'): return None
+    try: return ctypes.CDLL(ctypes.util.find_library('c') or 'libc.so.6').malloc_trim
+    except (OSError, AttributeError): return None
+
+class TrimHeap(Callback):
+    "Give the heap's free memory back to the system every `every` training batches and after each epoch (glibc's `malloc_trim`)."
+    order = FloatLosses.order + 1
+    def __init__(self, every:int=25, # training batches between trims
+                 trim=None, # the function called with 0 (default: glibc's `malloc_trim`; `None` where there is none)
+                ): self.every, self.trim, self.i = every, trim or _glibc_trim(), 0
+    def after_batch(self):
+        if not self.training or self.trim is None: return
+        self.i += 1
+        if self.i % self.every == 0: self.trim(0)
+    def after_epoch(self):
+        if self.trim is not None: self.trim(0)
+
 # %% ../nbs/05_training.ipynb #e480182c
 def _resume_point(learn, phases:list, ckpt:Path, plan:list) -> tuple:
     "`(phase, epoch, scaler state)` to continue from, after loading `ckpt` into `learn` (every rank reads rank 0's file)."
@@ -221,7 +241,7 @@ def fit_phases(learn:Learner, # the learner
         if k >= ph.n_epoch: continue
         if k == 0: learn.freeze_to(ph.freeze_to)  # (a phase resumed mid-way was frozen before its optimizer state was loaded)
         cb = [Checkpoint(ckpt, phase=i, plan=plan, scaler_state=scaler)] if ckpt is not None else []
-        learn.fit_one_cycle(ph.n_epoch, ph.lr, start_epoch=k, cbs=list(cbs or []) + cb + [FloatLosses()], **ph.kwargs)
+        learn.fit_one_cycle(ph.n_epoch, ph.lr, start_epoch=k, cbs=list(cbs or []) + cb + [FloatLosses(), TrimHeap()], **ph.kwargs)
         scaler = None
         if cb and cb[0].cancelled:
             why = getattr(learn, 'cancel_note', None) or f"run again with `resume=True` to continue from {ckpt}"  # (a callback may say why it stopped)
