@@ -5,12 +5,10 @@ Each run tokenizes with a fresh token cache (as on a fresh machine) into a tempo
 alternate, sequential first, so that a change in the machine's load does not favour one. Prints a Markdown table:
 wall time, the time of the four training stages, and the accuracies (validation, and test when the data has one).
 """
-import argparse, json, os, platform, subprocess, sys, tempfile, time
+import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
-
-def cpu_model():
-    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except Exception: return platform.processor()
+sys.path.insert(0, str(Path(__file__).parent))
+from pipeline_default import cpu_model
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

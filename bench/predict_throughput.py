@@ -10,17 +10,16 @@ Prints a Markdown table per mode:
 Both modes check that the two paths give the same probabilities. The classifier is untrained: the cost of a forward pass
 does not depend on the weights.
 """
-import argparse, os, platform, time, warnings
+import argparse, os, sys, time, warnings
+from pathlib import Path
 warnings.filterwarnings('ignore')
 import torch
 from ulmfit_nb.data import imdb_sample_df
 from ulmfit_nb.numericalization import TextProcessor
 from ulmfit_nb.lm import awd_lstm_config
 from ulmfit_nb.classifier import clas_dataloaders, clas_learner, clas_config, predict_ids
-
-def cpu_model():
-    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except Exception: return platform.processor()
+sys.path.insert(0, str(Path(__file__).parent))
+from pipeline_default import cpu_model
 
 def table(rows):
     print('| method | seconds | texts/s | speed-up |')
