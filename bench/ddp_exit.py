@@ -8,6 +8,9 @@ the process group, then exits. The two ways are alternated in the same run. Prin
 Usage (repo root, venv active): python bench/ddp_exit.py [--launches 30]
 """
 import argparse, os, platform, sys, time
+from pathlib import Path
+sys.path.insert(0, str(Path(__file__).parent))
+from pipeline_default import cpu_model
 
 def worker(mode:str):
     import torch
@@ -20,10 +23,6 @@ def worker(mode:str):
     cleanup_distributed()
     if mode == 'exit_process': exit_process(0)
     sys.exit(0)  # Python's shutdown
-
-def cpu_model():
-    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except Exception: return platform.processor()
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -6,7 +6,7 @@ with a fresh token cache (as on a fresh machine: every review tokenized) and the
 sampled every 10 s, then a Markdown report: the command, each stage's time, the test reviews' accuracies
 (`test_metrics.json`) and the peak memory.
 
-Memory: every process of the run (the command, its two direction processes and their data-loader workers).
+Memory: every process of the run (the command, its tokenizer workers and its two direction processes).
 PSS counts a page shared between processes once (split between them), so the summed PSS is what the run takes from
 the machine; summed RSS counts shared pages once per process and overstates it.
 
@@ -52,20 +52,19 @@ def _sample(pid:int, log:Path, stop:threading.Event, every:float=10):
             f.write(f'{int(time.time())} pss_mib={pss} rss_mib={rss}\n'); f.flush()
 
 def run(out:Path, extra:list):
-    "Train into `out` with a fresh token cache, sampling memory; the wall seconds."
+    "Train into `out` with a fresh token cache, sampling memory."
     if out.exists(): sys.exit(f'{out} exists: remove it, or `report` it')
     out.parent.mkdir(parents=True, exist_ok=True)
     cache = Path(tempfile.mkdtemp(prefix='ulmfit-imdb-cpu-cache-'))
     env = dict(os.environ, ULMFIT_CACHE=str(cache), OMP_NUM_THREADS='1', PYTHONUNBUFFERED='1')
     cmd = [str(Path(sys.executable).parent/'ulmfit'), *COMMAND, '--out', str(out), '--log-every', '200', *extra]
     print(' '.join(cmd[1:]), flush=True)
-    t, stop = time.time(), threading.Event()
+    stop = threading.Event()
     p = subprocess.Popen(cmd, env=env)
     sampler = threading.Thread(target=_sample, args=(p.pid, Path(f'{out}.mem.log'), stop)); sampler.start()
     rc = p.wait(); stop.set(); sampler.join()
     shutil.rmtree(cache, ignore_errors=True)
     if rc: sys.exit(f'ulmfit train exited with {rc}')
-    return time.time() - t
 
 def report(out:Path, extra:list=()) -> str:
     "The Markdown report of the finished run in `out`."

@@ -5,12 +5,10 @@ Usage (repo root, venv active): python bench/pipeline_ddp.py [--nproc 2] [--repe
 Default train arguments: `--forward-only` (both directions: pass `-- --both`). The token cache is warm (tokenization
 is not what is compared). Prints a Markdown table. On a GPU machine, add `-- --preset book --data imdb_sample`.
 """
-import argparse, json, os, platform, shutil, subprocess, sys, time
+import argparse, json, os, shutil, subprocess, sys, time
 from pathlib import Path
-
-def cpu_model():
-    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except Exception: return platform.processor()
+sys.path.insert(0, str(Path(__file__).parent))
+from pipeline_default import cpu_model
 
 def run(out:Path, nproc:int, args:list) -> tuple[float, dict, dict]:
     "Run `ulmfit train` into `out` (under torchrun when `nproc` > 1); wall seconds, COMPLETE.json and per-stage seconds."

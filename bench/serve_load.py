@@ -9,12 +9,10 @@ With --explain, the modes are the default server answering plain requests and th
 `"explain": true` (word weights: each request a pass of its own), alternated; --explain-requests sets how many of
 those are sent.
 """
-import argparse, http.client, json, os, platform, statistics, subprocess, sys, tempfile, threading, time
+import argparse, http.client, json, os, statistics, subprocess, sys, tempfile, threading, time
 from pathlib import Path
-
-def cpu_model():
-    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except Exception: return platform.processor()
+sys.path.insert(0, str(Path(__file__).parent))
+from pipeline_default import cpu_model
 
 def load(port, texts, n_requests, n_clients, explain=False):
     "Send `n_requests` (cycling through `texts`, with `\"explain\": true` if `explain`) from `n_clients` threads; (seconds, latencies, n_errors)."
