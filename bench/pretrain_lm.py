@@ -5,6 +5,9 @@ Two steps, run from the repo root with the venv active and ULMFIT_DATA pointing 
     python bench/pretrain_lm.py prepare [--max-vocab 8000] [--out DIR]   # tokenize (cached), vocab, ids -> DIR (bench/out/pretrain)
     python bench/pretrain_lm.py train --direction fwd [--tokens 10e6] [--epochs 1] [--threads 1]   # and the same with --direction bwd
 `train` checkpoints after every epoch (`training.fit_phases`): run the same command again to continue an interrupted one.
+To train shipped models further: `--init ulmfit_nb/assets` starts from their weights, `--skip-tokens N` passes over the
+reviews an earlier run with the same seed read (its `--tokens`), `--precision bf16` autocasts (BENCHMARKS: about 1.3x on
+this CPU, same loss), `--tag` names the outputs so the earlier record stays.
     python bench/pretrain_lm.py baseline                              # unigram perplexity on the same split, for comparison
 The two `train` runs can go at the same time (one thread each on a 2-core machine). Each writes, atomically:
     bench/out/pretrain/lm_{fwd,bwd}.pth   fastai's pretrained format (state dict of the whole LM), stored in fp16
@@ -57,8 +60,10 @@ def _split(a):
     from ulmfit_nb.numericalization import load_ids
     proc, ids, held = TextProcessor.load(OUT/'proc.json'), load_ids(OUT/'ids.pt'), np.load(OUT/'held_out.npy')
     order = [i for i in np.random.RandomState(a.seed).permutation(len(ids)) if not held[i]]
+    skip, n = 0, 0  # `--skip-tokens`: pass over the reviews an earlier run (same seed) trained on, to read new ones
+    while skip < len(order) and n < getattr(a, 'skip_tokens', 0): n += len(ids[order[skip]]); skip += 1
     train_idx, n = [], 0
-    for i in order:
+    for i in order[skip:]:
         if n >= a.tokens: break
         train_idx.append(i); n += len(ids[i])
     return proc, ids, held, train_idx
@@ -122,7 +127,9 @@ def train(a):
     dls = lm_dataloaders([ids[i] for i in docs], proc.vocab, is_valid, bs=a.bs, seq_len=a.seq_len,
                          backwards=a.direction == 'bwd', seed=a.seed, device='cpu')
     cfg = awd_lstm_config('small', emb_sz=a.emb_sz, n_hid=a.n_hid, n_layers=a.n_layers)
-    learn = lm_learner(dls, config=cfg, drop_mult=a.drop_mult, path=OUT, precision='fp32')
+    init = None if a.init is None else (a.init/f'lm_{a.direction}.pth', a.init/('lm_vocab.pkl' if (a.init/'lm_vocab.pkl').is_file() else 'vocab.pkl'))
+    learn = lm_learner(dls, config=cfg, drop_mult=a.drop_mult, path=OUT, precision=a.precision, pretrained=init)
+    learn.unfreeze()  # (loading weights freezes all but the head; pretraining trains everything)
     n_batches, tok_per_batch = len(dls.train), a.bs * a.seq_len
 
     class Speed(Callback):
@@ -149,6 +156,7 @@ def train(a):
     pth = atomic_write(OUT/f'lm_{tag}.pth', lambda p: torch.save(compact(learn.model.state_dict()), p))
     atomic_write(OUT/'vocab.pkl', lambda p: save_pickle(p, list(proc.vocab)), only_rank0=False)
     info = dict(direction=a.direction, config={k: cfg[k] for k in ('emb_sz', 'n_hid', 'n_layers')}, vocab=len(proc.vocab),
+                init=None if a.init is None else str(a.init), skip_tokens=a.skip_tokens, precision=a.precision,
                 drop_mult=a.drop_mult, lr=a.lr, bs=a.bs, seq_len=a.seq_len, threads=a.threads, train_reviews=len(train_idx),
                 epochs=a.epochs, train_tokens=a.epochs * n_batches * tok_per_batch, seconds=round(train_s, 1),
                 tokens_per_s=round(a.epochs * n_batches * tok_per_batch / train_s),
@@ -176,6 +184,9 @@ if __name__ == '__main__':
     pt.add_argument('--epochs', type=int, default=1, help='one-cycle epochs over the same reviews (a checkpoint after each)')
     pt.add_argument('--out', type=Path, default=OUT); pt.add_argument('--tag', default=None, help='name of the outputs (default: the direction)')
     pt.add_argument('--results', type=Path, default=Path('bench/results'), help='where the JSON record goes')
+    pt.add_argument('--init', type=Path, default=None, help='continue from the lm_{fwd,bwd}.pth + vocab of this folder (e.g. ulmfit_nb/assets)')
+    pt.add_argument('--skip-tokens', type=float, default=0, help='skip the first reviews of the random order, this many tokens (those an earlier run read)')
+    pt.add_argument('--precision', default='fp32', choices=['fp32', 'bf16'], help='bf16: autocast on this CPU')
     pb = sub.add_parser('baseline', help='unigram perplexity on the held-out reviews, same training reviews')
     pb.add_argument('--tokens', type=float, default=10e6); pb.add_argument('--seed', type=int, default=42)
     pb.add_argument('--out', type=Path, default=OUT)

@@ -160,8 +160,11 @@ _TRAIN_OPTS = [  # (flag, config key, type, metavar, help)
 def _train_parser(sub, # the `ulmfit` parser's sub-parsers (`add_subparsers`)
                   ):
     "Add `ulmfit train` and its options to `sub`."
-    presets = '\n'.join(textwrap.fill(f'{k}: ' + ', '.join(f'{n}={v:g}' if isinstance(v, float) else f'{n}={v}' for n, v in s.items() if n not in ('seed', 'tokenizer', 'sp_vocab_sz', 'backwards')),
-                                      78, initial_indent='  ', subsequent_indent='    ') for k, s in PRESETS.items())
+    def settings(k):  # a preset repeating an earlier one's settings says so
+        first = next(o for o in PRESETS if PRESETS[o] == PRESETS[k])
+        if first != k: return f'the same as {first}'
+        return ', '.join(f'{n}={v:g}' if isinstance(v, float) else f'{n}={v}' for n, v in PRESETS[k].items() if n not in ('seed', 'tokenizer', 'sp_vocab_sz', 'backwards'))
+    presets = '\n'.join(textwrap.fill(f'{k}: {settings(k)}', 78, initial_indent='  ', subsequent_indent='    ') for k in PRESETS)
     t = sub.add_parser('train', help='train a classifier on labelled texts', formatter_class=argparse.RawDescriptionHelpFormatter,
                        description='Run every stage: tokenize, forward language model, forward classifier,\nbackward language '
                        'model and classifier, ensemble evaluation.', epilog=f'presets (all: word tokenizer, seed 42, both directions):\n{presets}')

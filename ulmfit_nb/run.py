@@ -46,12 +46,16 @@ def _check_pretrained(cfg:dict, explicit:bool):
                           f"this run asks for {', '.join(f'{k}={v}' for k, v in asked.items())}: keep their sizes, or use `pretrained`='none'")
 
 # %% ../nbs/14_run.ipynb #8e72929d
-def _check_lm_epochs(cfg:dict):
-    "No language-model epochs keep the pretrained models as they are: `ConfigError` where a direction would have none."
+def _check_lm_epochs(cfg:dict, explicit:bool):
+    "No language-model epochs keep the pretrained models as they are; a direction without any gets one epoch from the preset, or `ConfigError` if the epochs were given."
     if cfg['lm_frozen_epochs'] + cfg['lm_epochs']: return
     random = [d for d in ('fwd', 'bwd')[:1 + cfg['backwards']] if cfg['pretrained'] == 'none' and not cfg[f'pretrained_{d}']]
-    if random: raise ConfigError(f"`lm_frozen_epochs` and `lm_epochs` are both 0, which keeps the pretrained language models as they are, "
-                                 f"but the {' and '.join(random)} one would start from random weights: give it epochs, or pretrained weights")
+    if not random: return
+    if explicit: raise ConfigError(f"`lm_frozen_epochs` and `lm_epochs` are both 0, which keeps the pretrained language models as they are, "
+                                   f"but the {' and '.join(random)} one would start from random weights: give it epochs, or pretrained weights")
+    cfg['lm_epochs'] = 1  # (the preset's 0 is for pretrained models: random ones must learn something first)
+    cfg['lm_epochs_rule'] = "lm_epochs=1: the preset keeps pretrained language models as they are, and this run starts from random weights"
+
 
 # %% ../nbs/14_run.ipynb #5f876b4f
 def make_config(preset:str='tiny', # a key of `core.PRESETS`: 'tiny', 'cpu' or 'book'
@@ -59,7 +63,7 @@ def make_config(preset:str='tiny', # a key of `core.PRESETS`: 'tiny', 'cpu' or '
                ) -> dict:
     "The full settings of a run: the preset's, updated with `overrides`; `ConfigError` for a setting that cannot work."
     if preset not in PRESETS: raise ConfigError(f"`preset`={preset!r}: choose one of {', '.join(PRESETS)}")
-    cfg = dict(preset=preset, **PRESETS[preset], **DATA_KEYS, lm_lr_rule=None)
+    cfg = dict(preset=preset, **PRESETS[preset], **DATA_KEYS, lm_lr_rule=None, lm_epochs_rule=None)
     for k, v in overrides.items():
         if k not in cfg: raise ConfigError(f"unknown setting {k!r}")
         if v is not None: cfg[k] = v
@@ -77,7 +81,7 @@ def make_config(preset:str='tiny', # a key of `core.PRESETS`: 'tiny', 'cpu' or '
     if min(cfg['lm_frozen_epochs'], cfg['lm_epochs']) < 0:
         raise ConfigError(f"`lm_frozen_epochs` and `lm_epochs` must be >= 0, got {cfg['lm_frozen_epochs']} and {cfg['lm_epochs']}")
     _check_pretrained(cfg, explicit=overrides.get('pretrained') is not None)
-    _check_lm_epochs(cfg)
+    _check_lm_epochs(cfg, explicit=overrides.get('lm_epochs') is not None or overrides.get('lm_frozen_epochs') is not None)
     if len(cfg['clas_epochs']) != 4 or any(n < 0 for n in cfg['clas_epochs']) or not sum(cfg['clas_epochs']):
         raise ConfigError(f"`clas_epochs` needs 4 numbers >= 0, one per gradual-unfreezing phase (last layer group, last 2, "
                           f"last 3, all), got {cfg['clas_epochs']}")
@@ -282,7 +286,7 @@ def stage_lm(run:RunDir, # the run directory
     if n_epochs: rows, how = _fit_logged(learn, run, f'lm_{direction}', n_epochs, fit, opts, cbs, f'{direction} language model')
     elif learn.started_from == 'random weights': raise RunError(f"no {direction} language-model epochs, and no pretrained weights could be had "
                                                                 "for it: nothing to keep as it is (give `lm_epochs`)")
-    else: rows, how = [], dict(precision=learn.precision, epochs_planned=0, kept_as_pretrained=True)  # (`cpu` preset)
+    else: rows, how = [], dict(precision=learn.precision, epochs_planned=0, kept_as_pretrained=True)  # (the `tiny` preset)
     save_encoder(learn, 'encoder')  # (here, not in `fit_lm`: a stage the time budget ended keeps its encoder too)
     save_lm_weights(learn, d/'lm')  # lm.pth + lm.pkl: fastai's pretrained format
     if direction == 'fwd': LanguageModel(get_model(learn.model), proc, model_config(cfg)).export(run.path/'language_model.pth')
