@@ -231,7 +231,6 @@ PRESETS = {
                  backwards=True, seed=42),
 }
 
-
 # %% ../nbs/00_core.ipynb #73cd1379
 SERVE_LIMITS = dict(max_body_bytes=1_000_000, max_texts=256, max_chars=20_000,  # `ulmfit serve`'s default limits per request
                     max_queue=1024,  # requests waiting for the model before the server answers 503 (busy)

@@ -56,7 +56,6 @@ def _check_lm_epochs(cfg:dict, explicit:bool):
     cfg['lm_epochs'] = 1  # (the preset's 0 is for pretrained models: random ones must learn something first)
     cfg['lm_epochs_rule'] = "lm_epochs=1: the preset keeps pretrained language models as they are, and this run starts from random weights"
 
-
 # %% ../nbs/14_run.ipynb #5f876b4f
 def make_config(preset:str='tiny', # a key of `core.PRESETS`: 'tiny', 'cpu' or 'book'
                 **overrides, # any key of the preset or of `DATA_KEYS`; `None` values are ignored
