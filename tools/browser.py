@@ -4,7 +4,7 @@
 Debian's `chromium` and `chromium-driver` (`bash tools/chromium.sh` installs them), with the features that would
 reach out of the machine turned off, and a new empty profile each time.
 """
-import tempfile
+import atexit, tempfile
 from pathlib import Path
 
 CHROMIUM, DRIVER = '/usr/bin/chromium', '/usr/bin/chromedriver'
@@ -26,5 +26,13 @@ def browser(user_dir=None, width:int=1280, height:int=1400):
     for f in FLAGS + [f'--window-size={width},{height}', f'--user-data-dir={user_dir or tempfile.mkdtemp(prefix="ulmfit-chromium-")}']:
         opts.add_argument(f)
     d = webdriver.Chrome(options=opts, service=Service(DRIVER))
+    atexit.register(_quit, d)  # (a check that fails before its `quit` leaves no browser running)
     d.set_page_load_timeout(60)
     return d
+
+def _quit(d):
+    "Close `d` if its driver still runs (at exit)."
+    proc = getattr(d.service, 'process', None)
+    if proc is not None and proc.poll() is None:
+        try: d.quit()
+        except Exception: proc.kill()  # (the driver no longer answers)

@@ -293,6 +293,7 @@ def _train_cfg(a, given:dict, data:str|None):
     given = dict(given, data=data, preset=a.preset)
     if not run.started:  # nothing learned yet: the corrected options apply
         drop = {'preset'} | ({'lm_lr', 'lm_unfrozen_lr', 'lm_lr_rule'} if old.get('lm_lr_rule') else set())  # (rates scaled for the old bs: scaled again)
+        drop |= {'lm_frozen_epochs', 'lm_epochs', 'lm_epochs_rule'} if old.get('lm_epochs_rule') else set()  # (the preset's, and an epoch for random weights: decided again)
         keep = {k: v for k, v in old.items() if k not in drop} if a.preset in (None, old['preset']) else \
                {k: old[k] for k in ('data', 'text_col', 'label_col', 'valid_col', 'valid_pct', 'pretrained_fwd', 'pretrained_bwd') if k in old}
         return make_config(a.preset or old['preset'], **{**keep, **{k: v for k, v in given.items() if v is not None and k != 'preset'}}), a.out

@@ -4,7 +4,7 @@
 
 # %% ../nbs/17_testing.ipynb #381c0343
 from __future__ import annotations
-import argparse, contextlib, functools, hashlib, http.client, json, os, re, signal, socket, subprocess, sys, threading, time
+import argparse, atexit, contextlib, functools, hashlib, http.client, json, os, re, signal, socket, subprocess, sys, threading, time
 from pathlib import Path
 from .core import atomic_write, rank0_only
 import pandas as pd, torch
@@ -121,6 +121,10 @@ def launch(script:str|Path, # the Python script each process runs
     return out
 
 # %% ../nbs/17_testing.ipynb #b2ab3b68
+def _kill_left(proc:subprocess.Popen):
+    "Kill `proc` if it still runs (at exit)."
+    if proc.poll() is None: proc.kill(); proc.wait(30)
+
 def ulmfit_command() -> list[str]:
     "How to run the `ulmfit` console script of this Python (its `bin/ulmfit`, or `python -m ulmfit_nb.cli`)."
     exe = Path(sys.executable).parent/'ulmfit'
@@ -134,6 +138,7 @@ class ServeProcess:
                 ):
         self.proc = subprocess.Popen(ulmfit_command() + ['serve', '--model', str(model), '--port', '0', *map(str, args)],
                                      stderr=subprocess.PIPE, text=True)
+        atexit.register(_kill_left, self.proc)  # (a failed test skips its `stop`: no server outlives the tests)
         self.lines, self.port = [], None
         self._reader = threading.Thread(target=self._read, daemon=True); self._reader.start()
         deadline = time.time() + timeout
