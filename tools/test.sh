@@ -37,15 +37,16 @@ python tools/check_outputs.py || fail=1
 echo "== headless Chromium for the browser checks (19_serve_tests' page, the docs site)"
 bash tools/chromium.sh || { echo "FAIL: could not install chromium and chromium-driver (tools/chromium.sh)"; fail=1; }
 
-# Notebooks that train in one process run ${TEST_JOBS:-2} at a time (one torch thread each, so both cores work),
-# longest first; those that start processes of their own (torchrun, a server, both directions at once) run after
-# them, alone, since more processes than cores slow each other far more than twofold (DEVELOPERS.md). Each
-# notebook's output is printed whole when it ends, so two never interleave.
-jobs=${TEST_JOBS:-2}
+# Two lanes of notebooks side by side, one notebook each at a time (one torch thread each, so both cores work).
+# The notebooks that start processes of their own (torchrun, a server, both directions at once) are all in lane 1,
+# one after another, so that no two of them run together: more processes than cores slow each other far more than
+# twofold (DEVELOPERS.md). Lane 1 starts with 09, the longest, so that the two lanes take about as long (about
+# 1,000 s each on the 2-core machine); lane 2 takes the others, longest first. TEST_JOBS=1 runs one lane after the
+# other. Each notebook's output is printed whole when it ends, so two never interleave.
 logs=$(mktemp -d)
-alone=(nbs/18_train_tests.ipynb nbs/19_serve_tests.ipynb nbs/13_distributed.ipynb nbs/16_serve.ipynb)
-order=(nbs/09_backwards_ensemble.ipynb nbs/08_classifier.ipynb nbs/06_lm_finetune.ipynb nbs/10_disinformation.ipynb nbs/07_generation.ipynb)
-for nb in nbs/[0-9]*.ipynb nbs/index.ipynb; do [[ " ${order[*]} ${alone[*]} " == *" $nb "* ]] || order+=("$nb"); done
+lane1=(nbs/09_backwards_ensemble.ipynb nbs/18_train_tests.ipynb nbs/19_serve_tests.ipynb nbs/13_distributed.ipynb nbs/16_serve.ipynb)
+lane2=(nbs/08_classifier.ipynb nbs/06_lm_finetune.ipynb nbs/10_disinformation.ipynb nbs/07_generation.ipynb)
+for nb in nbs/[0-9]*.ipynb nbs/index.ipynb; do [[ " ${lane1[*]} ${lane2[*]} " == *" $nb "* ]] || lane2+=("$nb"); done
 run_one() {  # notebook, log folder, nbdev_test's extra arguments
   local nb=$1 logs=$2; shift 2
   local name=$(basename "$nb" .ipynb) start=$(date +%s) r=ok
@@ -53,11 +54,11 @@ run_one() {  # notebook, log folder, nbdev_test's extra arguments
   { cat "$logs/$name.log"; echo "== $nb: $r in $(( $(date +%s) - start ))s"; }
   echo "$r" > "$logs/$name.rc"
 }
-export -f run_one
-for nb in "${order[@]}"; do [ -e "$nb" ] && printf '%s\0' "$nb"; done |
-  xargs -0 -P "$jobs" -I{} bash -c 'run_one "$@"' _ {} "$logs" "$@"
-for nb in "${alone[@]}"; do [ -e "$nb" ] && run_one "$nb" "$logs" "$@"; done
-order+=("${alone[@]}")
+extra=("$@")
+lane() { for nb in "$@"; do [ -e "$nb" ] && run_one "$nb" "$logs" "${extra[@]}"; done; }
+if [ "${TEST_JOBS:-2}" -gt 1 ]; then lane "${lane1[@]}" & lane "${lane2[@]}"; wait
+else lane "${lane1[@]}" "${lane2[@]}"; fi
+order=("${lane1[@]}" "${lane2[@]}")
 passed=0; failed=0; failed_nbs=()
 for nb in "${order[@]}"; do
   [ -e "$nb" ] || continue
